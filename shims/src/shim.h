@@ -1,0 +1,97 @@
+/* wasi-shim internals: the behaviour switch every stub starts with, and helpers shared by all areas.
+ *
+ * Each stub is written once, for every behaviour its catalog row allows, and compiled against a
+ * generated `wasi_shim_policy.h` that fixes, per function NAME:
+ *   WS_BEHAVIOUR_NAME  WS_EMULATE | WS_VALUE | WS_ERROR | WS_SUCCEED | WS_TRAP
+ *   WS_ERRNO_NAME      errno set (or returned, for _r functions) by the error behaviour
+ *   WS_LOG_NAME        1 to print one stderr line the first time NAME runs
+ *   WS_FAILURE_NAME    what the error behaviour returns (empty for void functions)
+ *   WS_SUCCESS_NAME    what the succeed behaviour returns
+ *   WS_SYMBOL_NAME     the symbol defined: NAME, or __wrap_NAME when it wraps the base's NAME
+ *   WS_VALUE_NAME      the policy value a value behaviour returns (value functions only)
+ *   WS_ENV_NAME        environment variable overriding that value once, or 0
+ * plus the policy's identity, user and group databases and process ids (WS_IDENTITY_*, WS_USERS,
+ * WS_GROUPS, WS_PROCESS_*). Branches on these constants fold away at compile time.
+ */
+#ifndef WASI_SHIM_SHIM_H
+#define WASI_SHIM_SHIM_H
+
+#include <errno.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define WS_EMULATE 1
+#define WS_VALUE 2
+#define WS_ERROR 3
+#define WS_SUCCEED 4
+#define WS_TRAP 5
+
+#include "wasi_shim_policy.h"
+
+/* The symbol a stub defines: `uid_t WS_SYM(getuid)(void) { ... }`. */
+#define WS_SYM(name) WS_SYMBOL_##name
+
+void ws_log_first_call(const char *function, const char *behaviour);
+_Noreturn void ws_trap(const char *function);
+const char *ws_behaviour_name(int behaviour);
+
+/* First statement of every stub: logging, then every behaviour that needs no function-specific code. */
+#define WS_PROLOGUE(name)                                                        \
+    do {                                                                         \
+        if (WS_LOG_##name) {                                                     \
+            static int ws_logged;                                                \
+            if (!ws_logged) {                                                    \
+                ws_logged = 1;                                                   \
+                ws_log_first_call(#name, ws_behaviour_name(WS_BEHAVIOUR_##name)); \
+            }                                                                    \
+        }                                                                        \
+        if (WS_BEHAVIOUR_##name == WS_TRAP)                                      \
+            ws_trap(#name);                                                      \
+        if (WS_BEHAVIOUR_##name == WS_ERROR) {                                   \
+            errno = WS_ERRNO_##name;                                             \
+            return WS_FAILURE_##name;                                            \
+        }                                                                        \
+        if (WS_BEHAVIOUR_##name == WS_SUCCEED)                                   \
+            return WS_SUCCESS_##name;                                            \
+    } while (0)
+
+/* A numeric policy value, overridden once from the environment variable `env` (0 for none) when it
+ * holds a valid decimal number. */
+long ws_value_from_env(const char *env, long fallback);
+/* A string policy value, overridden from `env` (0 for none) when set and non-empty. */
+const char *ws_string_from_env(const char *env, const char *fallback);
+
+/* ---- identity state shared by identity.c, userdb.c and the stat wrappers */
+struct ws_ids {
+    uid_t ruid, euid, suid;
+    gid_t rgid, egid, sgid;
+    int ngroups;
+    gid_t groups[64];
+};
+/* The process's emulated ids, initialised on first use from the policy (and its env overrides). */
+struct ws_ids *ws_ids(void);
+/* The uid/gid every file appears owned by: the identity's initial real ids. */
+uid_t ws_owner_uid(void);
+gid_t ws_owner_gid(void);
+
+/* ---- policy databases, as the generated header lays them out */
+struct ws_user {
+    const char *name, *passwd;
+    uid_t uid;
+    gid_t gid;
+    const char *gecos, *home, *shell;
+};
+struct ws_group {
+    const char *name, *passwd;
+    gid_t gid;
+    const char *const *members; /* NULL-terminated */
+};
+extern const struct ws_user ws_users[];
+extern const int ws_user_count;
+extern const struct ws_group ws_groups[];
+extern const int ws_group_count;
+
+/* ---- process ids */
+pid_t ws_self_pid(void);
+
+#endif

@@ -1,0 +1,226 @@
+//! The catalog (`shims/catalog.toml`): every function wasi-shim provides and what a policy may choose for it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+
+/// The catalog as shipped inside the binary, so an installed `wasi-shim` needs no source tree.
+pub const CATALOG_TOML: &str = include_str!("../shims/catalog.toml");
+
+/// Where the Open Group keeps the function pages the catalog's `posix` field names.
+pub const POSIX_BASE_URL: &str = "https://pubs.opengroup.org/onlinepubs/9799919799/functions/";
+
+/// The closed set of behaviours a policy can choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Behaviour {
+    Emulate,
+    Value,
+    Error,
+    Succeed,
+    Trap,
+}
+
+impl Behaviour {
+    pub const ALL: [Behaviour; 5] = [
+        Behaviour::Emulate,
+        Behaviour::Value,
+        Behaviour::Error,
+        Behaviour::Succeed,
+        Behaviour::Trap,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Behaviour::Emulate => "emulate",
+            Behaviour::Value => "value",
+            Behaviour::Error => "error",
+            Behaviour::Succeed => "succeed",
+            Behaviour::Trap => "trap",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Behaviour> {
+        Behaviour::ALL.into_iter().find(|b| b.as_str() == name)
+    }
+
+    /// Whether a program calling the function gets a working answer, which is what autoconf asks.
+    pub fn works(self) -> bool {
+        matches!(self, Behaviour::Emulate | Behaviour::Value | Behaviour::Succeed)
+    }
+}
+
+impl fmt::Display for Behaviour {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub summary: String,
+    pub headers: Vec<String>,
+}
+
+/// How our definition relates to one the base sysroot may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum BaseRelation {
+    /// Ours is the function; where the base defines it too, ours replaces it.
+    #[default]
+    Replace,
+    /// Ours runs on top of the base's (linked with `--wrap`, calling `__real_<name>`).
+    Wrap,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Function {
+    pub name: String,
+    pub area: String,
+    pub header: String,
+    pub prototype: String,
+    pub posix: String,
+    pub behaviours: Vec<Behaviour>,
+    pub default: Behaviour,
+    /// C expression the `error` behaviour returns; empty for void functions.
+    pub failure: String,
+    /// C expression the `succeed` behaviour returns.
+    pub success: Option<String>,
+    /// What a `succeed` choice loses; present exactly when `succeed` is offered.
+    pub lossy: Option<String>,
+    pub errnos: Vec<String>,
+    /// Policy key the `value` behaviour returns.
+    pub value: Option<String>,
+    pub emulation: Option<String>,
+    #[serde(default)]
+    pub base: BaseRelation,
+    pub reason: Option<String>,
+}
+
+impl Function {
+    pub fn posix_url(&self) -> String {
+        format!("{POSIX_BASE_URL}{}.html", self.posix)
+    }
+
+    pub fn allows(&self, behaviour: Behaviour) -> bool {
+        self.behaviours.contains(&behaviour)
+    }
+
+    pub fn default_errno(&self) -> &str {
+        &self.errnos[0]
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub schema: u32,
+    pub areas: BTreeMap<String, Area>,
+    #[serde(rename = "function")]
+    pub functions: Vec<Function>,
+}
+
+/// Policy keys a catalog row may name in `value`, with the C type of the value.
+pub const VALUE_KEYS: &[&str] = &["identity.uid", "identity.gid", "identity.user", "process.pid", "process.ppid"];
+
+impl Catalog {
+    /// The catalog compiled into this binary.
+    pub fn builtin() -> &'static Catalog {
+        static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        CATALOG.get_or_init(|| Catalog::parse(CATALOG_TOML).expect("the built-in catalog is checked by tests"))
+    }
+
+    pub fn parse(text: &str) -> Result<Catalog> {
+        let catalog: Catalog = toml::from_str(text).context("shims/catalog.toml does not parse")?;
+        catalog.validate()?;
+        Ok(catalog)
+    }
+
+    fn validate(&self) -> Result<()> {
+        let mut seen = std::collections::BTreeSet::new();
+        for f in &self.functions {
+            let row = || format!("catalog row `{}`", f.name);
+            if !seen.insert(&f.name) {
+                bail!("{} appears twice", row());
+            }
+            if !self.areas.contains_key(&f.area) {
+                bail!("{}: unknown area `{}`", row(), f.area);
+            }
+            if !f.behaviours.contains(&f.default) {
+                bail!("{}: default `{}` is not among its behaviours", row(), f.default);
+            }
+            if f.errnos.is_empty() {
+                bail!("{}: needs at least one errno", row());
+            }
+            if f.allows(Behaviour::Succeed) != f.lossy.is_some() || f.allows(Behaviour::Succeed) != f.success.is_some() {
+                bail!("{}: `succeed` needs both `success` and `lossy`, and they need `succeed`", row());
+            }
+            if f.allows(Behaviour::Value) != f.value.is_some() {
+                bail!("{}: `value` behaviour and `value` key go together", row());
+            }
+            if let Some(key) = &f.value {
+                if !VALUE_KEYS.contains(&key.as_str()) {
+                    bail!("{}: unknown value key `{key}`", row());
+                }
+            }
+            if !f.prototype.contains(&format!("{}(", f.name)) {
+                bail!("{}: prototype does not declare `{}`", row(), f.name);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn function(&self, name: &str) -> Option<&Function> {
+        self.functions.iter().find(|f| f.name == name)
+    }
+
+    /// Closest catalog function name, for "did you mean" hints.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        suggest(name, self.functions.iter().map(|f| f.name.as_str()))
+    }
+
+    pub fn functions_in_area<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a Function> + 'a {
+        self.functions.iter().filter(move |f| f.area == area)
+    }
+}
+
+/// The candidate closest to `name` by Jaro-Winkler similarity, if any is close enough to be a likely typo.
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_is_valid() {
+        let catalog = Catalog::builtin();
+        assert!(catalog.function("getuid").is_some());
+        assert!(catalog.functions.len() > 50);
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let catalog = Catalog::builtin();
+        assert_eq!(catalog.suggest("getuidd"), Some("getuid"));
+        assert_eq!(catalog.suggest("sigactoin"), Some("sigaction"));
+        assert_eq!(catalog.suggest("zzzzzz"), None);
+    }
+
+    #[test]
+    fn rejects_default_outside_behaviours() {
+        let text = CATALOG_TOML.replacen("default = \"value\"", "default = \"emulate\"", 1);
+        let err = Catalog::parse(&text).unwrap_err().to_string();
+        assert!(err.contains("default `emulate` is not among its behaviours"), "{err}");
+    }
+}

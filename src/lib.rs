@@ -1,0 +1,15 @@
+//! wasi-shim: a catalog of POSIX stubs for wasm32-wasi whose behaviour is chosen per function by a policy.
+//!
+//! Data flows catalog + policy -> resolved [`policy::Policy`] -> [`overlay::build`] (headers, archive,
+//! wrappers, config.site, manifest); [`runner::run`] executes the resulting programs in wasmtime.
+
+pub mod base;
+pub mod catalog;
+pub mod codegen;
+pub mod diagnostic;
+pub mod overlay;
+pub mod policy;
+pub mod report;
+pub mod runner;
+pub mod shims;
+pub mod toolchain;

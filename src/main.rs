@@ -1,0 +1,157 @@
+//! The `wasi-shim` command line: parses arguments and calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use wasi_shim::catalog::Catalog;
+use wasi_shim::overlay;
+use wasi_shim::policy::Policy;
+use wasi_shim::runner::{self, Preopen, RunOptions};
+use wasi_shim::toolchain::{self, BaseRelease};
+
+#[derive(Parser)]
+#[command(name = "wasi-shim", version, about = "POSIX stubs for wasm32-wasi, chosen per function by a policy")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the clang and wasi-libc sysroot that builds will use, and how they were found
+    Toolchain {
+        /// Install clang and fetch Debian's wasi-libc into the cache if nothing is found
+        #[arg(long)]
+        provision: bool,
+        /// Debian release whose wasi-libc to look for or provision
+        #[arg(long, default_value = "trixie")]
+        base: String,
+    },
+    /// Validate a policy and print what it chooses for every function
+    Check {
+        /// A preset name (default, strict, wasix) or a policy file
+        #[arg(default_value = "default")]
+        policy: String,
+    },
+    /// Build a sysroot overlay for a policy, provisioning the toolchain if needed
+    Build {
+        /// A preset name (default, strict, wasix) or a policy file
+        #[arg(long, default_value = "default")]
+        policy: String,
+        /// Where to write the overlay (replaced atomically)
+        #[arg(long, default_value = overlay::DEFAULT_OUT)]
+        out: PathBuf,
+        /// Debian release whose wasi-libc to layer over when provisioning
+        #[arg(long, default_value = "trixie")]
+        base: String,
+    },
+    /// Run a WASI command module in embedded wasmtime (accepts `wasmtime run` flags)
+    #[command(disable_help_flag = false)]
+    Run {
+        /// Give the guest a host directory: HOST or HOST::GUEST
+        #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+        dirs: Vec<String>,
+        /// Give the guest a host directory: GUEST::HOST (older wasmtime spelling)
+        #[arg(long = "mapdir", value_name = "GUEST::HOST")]
+        mapdirs: Vec<String>,
+        /// Set an environment variable for the guest: NAME=VALUE (or NAME to copy the host's)
+        #[arg(long = "env", value_name = "NAME=VALUE")]
+        env: Vec<String>,
+        /// Pass the whole host environment to the guest
+        #[arg(long)]
+        inherit_env: bool,
+        /// wasmtime's -S options: `inherit-env` is honoured, others are accepted and ignored
+        #[arg(short = 'S', value_name = "OPTION")]
+        wasi_options: Vec<String>,
+        /// wasmtime's -W options: accepted for compatibility (exceptions are always enabled)
+        #[arg(short = 'W', long = "wasm", value_name = "OPTION")]
+        wasm_options: Vec<String>,
+        /// The module, then its arguments
+        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true, value_name = "MODULE [ARGS]...")]
+        command: Vec<String>,
+    },
+    /// Explain a catalog function: prototype, behaviours, errnos, reasons, and a policy's choice
+    Explain {
+        function: String,
+        #[arg(long, default_value = "default")]
+        policy: String,
+    },
+}
+
+fn main() -> ExitCode {
+    match real_main() {
+        Ok(code) => code,
+        Err(error) => {
+            // Policy diagnostics carry their own `error:` prefixes, one per problem.
+            if error.downcast_ref::<wasi_shim::diagnostic::Diagnostics>().is_some() {
+                eprintln!("{error}");
+            } else {
+                eprintln!("error: {error:#}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn real_main() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    let catalog = Catalog::builtin();
+    match cli.command {
+        Command::Toolchain { provision, base } => {
+            let release = BaseRelease::parse(&base)?;
+            let found = if provision { Some(toolchain::discover_or_provision(release)?) } else { toolchain::discover(release)? };
+            match found {
+                Some(t) => print!("{}", toolchain::describe(&t)),
+                None => {
+                    println!(
+                        "no toolchain found: WASI_SDK_PATH and WASI_SYSROOT are unset and nothing is provisioned in {}\nprovision one with: wasi-shim toolchain --provision",
+                        toolchain::cache_dir().display()
+                    );
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+        Command::Check { policy } => {
+            let policy = Policy::load(&policy, catalog)?;
+            print!("{}", wasi_shim::report::check_table(&policy));
+            for warning in &policy.warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+        Command::Build { policy, out, base } => {
+            let policy = Policy::load(&policy, catalog)?;
+            for warning in &policy.warnings {
+                eprintln!("warning: {warning}");
+            }
+            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
+            let report = overlay::build(catalog, &policy, &toolchain, &out)?;
+            print!("{}", wasi_shim::report::build_summary(&report, &policy, &toolchain));
+        }
+        Command::Run { dirs, mapdirs, env, inherit_env, wasi_options, wasm_options: _, command } => {
+            let mut options = RunOptions { inherit_env, ..RunOptions::default() };
+            options.preopens.extend(dirs.iter().map(|d| Preopen::parse_dir(d)));
+            for m in &mapdirs {
+                options.preopens.push(Preopen::parse_mapdir(m)?);
+            }
+            for e in &env {
+                options.env.push(runner::parse_env(e)?);
+            }
+            if wasi_options.iter().any(|o| o == "inherit-env" || o == "inherit-env=y") {
+                options.inherit_env = true;
+            }
+            let (module, args) = command.split_first().expect("clap requires the module");
+            let module = if module == "--" { args.first().cloned().unwrap_or_default() } else { module.clone() };
+            options.args = command.iter().skip_while(|a| *a != &module).skip(1).cloned().collect();
+            let status = runner::run(&runner::module_path(&module)?, &options)?;
+            return Ok(ExitCode::from((status & 0xff) as u8));
+        }
+        Command::Explain { function, policy } => {
+            let policy = Policy::load(&policy, catalog)?;
+            print!("{}", wasi_shim::report::explain(catalog, &policy, &function)?);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,103 @@
+//! Text the commands print: the resolved policy table, a build summary, a function's explanation.
+
+use std::fmt::Write as _;
+
+use anyhow::{bail, Result};
+
+use crate::catalog::Catalog;
+use crate::codegen::Link;
+use crate::overlay::BuildReport;
+use crate::policy::Policy;
+use crate::toolchain::Toolchain;
+
+/// `wasi-shim check`: function -> behaviour -> where that choice was written.
+pub fn check_table(policy: &Policy) -> String {
+    let mut s = String::new();
+    writeln!(s, "policy {} (sha256 {})", policy.name, &policy.hash[..16]).unwrap();
+    writeln!(s, "chain: {}", policy.chain.join(" <- ")).unwrap();
+    let id = &policy.identity;
+    writeln!(s, "identity: {}({}) group {}({}) home {} shell {}", id.user, id.uid, id.group, id.gid, id.home, id.shell).unwrap();
+    writeln!(s, "process: pid {} ppid {}", policy.process.pid, policy.process.ppid).unwrap();
+    let width = policy.choices.iter().map(|c| c.function.name.len()).max().unwrap_or(8);
+    writeln!(s, "\n{:<width$}  {:<8}  {:<24}  chosen at", "function", "area", "behaviour").unwrap();
+    for c in &policy.choices {
+        let mut behaviour = c.behaviour.to_string();
+        if c.behaviour == crate::catalog::Behaviour::Error {
+            write!(behaviour, " {}", c.errno).unwrap();
+        }
+        if let Some(v) = &c.value {
+            if c.behaviour == crate::catalog::Behaviour::Value {
+                write!(behaviour, " {v}").unwrap();
+            }
+        }
+        if let Some(env) = &c.env {
+            write!(behaviour, " (${env})").unwrap();
+        }
+        if c.log {
+            behaviour.push_str(" +log");
+        }
+        writeln!(s, "{:<width$}  {:<8}  {:<24}  {}", c.function.name, c.function.area, behaviour, c.source).unwrap();
+    }
+    s
+}
+
+/// `wasi-shim build`: where the overlay is, what it replaced in the base, and how to use it.
+pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchain) -> String {
+    let mut s = String::new();
+    let out = report.out.canonicalize().unwrap_or_else(|_| report.out.clone());
+    writeln!(s, "built overlay {} for policy {} over {}", out.display(), policy.name, toolchain.sysroot.display()).unwrap();
+    let replaced: Vec<_> = report.replaced().collect();
+    if replaced.is_empty() {
+        writeln!(s, "replaced no base symbols").unwrap();
+    } else {
+        writeln!(s, "replaced {} base symbols:", replaced.len()).unwrap();
+        for p in replaced {
+            let how = if p.link == Link::Wrap { "wrap" } else { "first" };
+            writeln!(s, "  {:<12} {:<5} {}", p.function, how, p.why).unwrap();
+        }
+    }
+    writeln!(s, "use it:").unwrap();
+    writeln!(s, "  {}/bin/wasm32-wasi-clang hello.c -o hello.wasm", out.display()).unwrap();
+    writeln!(s, "  CONFIG_SITE={0}/share/config.site ./configure --host=wasm32-wasi CC={0}/bin/wasm32-wasi-clang", out.display()).unwrap();
+    writeln!(s, "  wasi-shim run hello.wasm").unwrap();
+    s
+}
+
+/// `wasi-shim explain <function>`.
+pub fn explain(catalog: &Catalog, policy: &Policy, name: &str) -> Result<String> {
+    let Some(f) = catalog.function(name) else {
+        match catalog.suggest(name) {
+            Some(s) => bail!("`{name}` is not in the catalog; did you mean `{s}`?"),
+            None => bail!("`{name}` is not in the catalog"),
+        }
+    };
+    let mut s = String::new();
+    writeln!(s, "{};", f.prototype).unwrap();
+    writeln!(s, "  header:     <{}>", f.header).unwrap();
+    writeln!(s, "  area:       {}", f.area).unwrap();
+    writeln!(s, "  posix:      {}", f.posix_url()).unwrap();
+    let offered: Vec<String> = f.behaviours.iter().map(|b| if *b == f.default { format!("{b} (default)") } else { b.to_string() }).collect();
+    writeln!(s, "  behaviours: {}", offered.join(", ")).unwrap();
+    writeln!(s, "  errnos:     {}", f.errnos.join(", ")).unwrap();
+    writeln!(s, "  failure:    {}", if f.failure.is_empty() { "(void)" } else { &f.failure }).unwrap();
+    if let Some(v) = &f.value {
+        writeln!(s, "  value:      policy key {v}").unwrap();
+    }
+    if let Some(e) = &f.emulation {
+        writeln!(s, "  emulate:    {e}").unwrap();
+    }
+    if let Some(l) = &f.lossy {
+        writeln!(s, "  succeed:    lossy: {l}").unwrap();
+    }
+    if let Some(r) = &f.reason {
+        writeln!(s, "  reason:     {r}").unwrap();
+    }
+    if let Some(c) = policy.choice(name) {
+        write!(s, "  policy {}:  {}", policy.name, c.behaviour).unwrap();
+        if c.behaviour == crate::catalog::Behaviour::Error {
+            write!(s, " with {}", c.errno).unwrap();
+        }
+        writeln!(s, " (chosen at {})", c.source).unwrap();
+    }
+    Ok(s)
+}

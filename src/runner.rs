@@ -1,0 +1,106 @@
+//! Running a WASI preview 1 command module in embedded wasmtime, the way `wasmtime run` does.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use wasmtime::{Config, Engine, Linker, Module, Store};
+use wasmtime_wasi::p1::{self, WasiP1Ctx};
+use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
+
+/// Exit status reported for a trap (an abort, `unreachable`, out-of-bounds access), as wasmtime's CLI does on Unix: 128+SIGABRT.
+pub const TRAP_STATUS: i32 = 134;
+
+/// A host directory made visible to the guest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preopen {
+    pub host: PathBuf,
+    pub guest: String,
+}
+
+impl Preopen {
+    /// `HOST` or `HOST::GUEST` (wasmtime's `--dir` spelling).
+    pub fn parse_dir(spec: &str) -> Preopen {
+        match spec.split_once("::") {
+            Some((host, guest)) => Preopen { host: host.into(), guest: guest.into() },
+            None => Preopen { host: spec.into(), guest: spec.into() },
+        }
+    }
+    /// `GUEST::HOST` (older wasmtime's `--mapdir` spelling).
+    pub fn parse_mapdir(spec: &str) -> Result<Preopen> {
+        let (guest, host) = spec.split_once("::").ok_or_else(|| anyhow!("--mapdir takes GUEST::HOST, not `{spec}`"))?;
+        Ok(Preopen { host: host.into(), guest: guest.into() })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub preopens: Vec<Preopen>,
+    pub env: Vec<(String, String)>,
+    pub inherit_env: bool,
+    /// argv[1..]; argv[0] is the module path as given.
+    pub args: Vec<String>,
+}
+
+/// Parse `K=V`, or `K` alone meaning "K's value in the host environment".
+pub fn parse_env(spec: &str) -> Result<(String, String)> {
+    match spec.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
+        None if !spec.is_empty() => Ok((spec.to_owned(), std::env::var(spec).unwrap_or_default())),
+        _ => bail!("--env takes NAME=VALUE, not `{spec}`"),
+    }
+}
+
+fn engine() -> Result<Engine> {
+    let mut config = Config::new();
+    // setjmp/longjmp in wasi-libc's libsetjmp lowers to wasm exception handling.
+    config.wasm_exceptions(true);
+    Engine::new(&config).map_err(|e| anyhow!("cannot create the wasmtime engine: {e}"))
+}
+
+/// Run `module` to completion and return its exit status.
+pub fn run(module: &Path, options: &RunOptions) -> Result<i32> {
+    let engine = engine()?;
+    let compiled = Module::from_file(&engine, module).map_err(|e| anyhow!("cannot load {}: {e}", module.display()))?;
+    let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
+    p1::add_to_linker_sync(&mut linker, |cx| cx).map_err(|e| anyhow!("{e}"))?;
+
+    let mut builder = WasiCtxBuilder::new();
+    builder.inherit_stdio();
+    let argv0 = module.to_string_lossy().into_owned();
+    builder.args(&std::iter::once(argv0).chain(options.args.iter().cloned()).collect::<Vec<_>>());
+    if options.inherit_env {
+        builder.inherit_env();
+    }
+    for (k, v) in &options.env {
+        builder.env(k, v);
+    }
+    for dir in &options.preopens {
+        builder
+            .preopened_dir(&dir.host, &dir.guest, FsPerms::ReadWrite)
+            .map_err(|e| anyhow!("cannot open directory {} for the guest: {e}", dir.host.display()))?;
+    }
+    let mut store = Store::new(&engine, builder.build_p1());
+    let instance = linker.instantiate(&mut store, &compiled).map_err(|e| anyhow!("cannot instantiate {}: {e}", module.display()))?;
+    let start = instance
+        .get_typed_func::<(), ()>(&mut store, "_start")
+        .map_err(|e| anyhow!("{} is not a WASI command (no _start): {e}", module.display()))?;
+    match start.call(&mut store, ()) {
+        Ok(()) => Ok(0),
+        Err(error) => {
+            if let Some(exit) = error.downcast_ref::<wasmtime_wasi::I32Exit>() {
+                return Ok(exit.0);
+            }
+            eprintln!("wasi-shim run: {} trapped: {error:?}", module.display());
+            Ok(TRAP_STATUS)
+        }
+    }
+}
+
+/// `Path` of a module argument, checked to exist so the error names it.
+pub fn module_path(spec: &str) -> Result<PathBuf> {
+    let path = PathBuf::from(spec);
+    if !path.is_file() {
+        return Err(anyhow!("no module at {}", path.display())).context("wasi-shim run needs a .wasm file");
+    }
+    Ok(path)
+}

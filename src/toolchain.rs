@@ -1,0 +1,292 @@
+//! Finding (or provisioning) a clang that targets wasm32-wasi and a wasi-libc sysroot to layer over.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+/// The Debian wasi-libc releases we know how to provision, and the version each ships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseRelease {
+    /// Debian 13: wasi-libc 0.0~git20241209.574b88d (chmod stubs, wasip1/wasip2 trees).
+    Trixie,
+    /// Debian 12: wasi-libc 0.0~git20220510.9886d3d.
+    Bookworm,
+}
+
+impl BaseRelease {
+    pub fn parse(name: &str) -> Result<BaseRelease> {
+        match name {
+            "trixie" => Ok(BaseRelease::Trixie),
+            "bookworm" => Ok(BaseRelease::Bookworm),
+            other => bail!("unknown base `{other}`: expected `trixie` or `bookworm`"),
+        }
+    }
+    pub fn suite(self) -> &'static str {
+        match self {
+            BaseRelease::Trixie => "trixie",
+            BaseRelease::Bookworm => "bookworm",
+        }
+    }
+    pub fn version(self) -> &'static str {
+        match self {
+            BaseRelease::Trixie => "0.0~git20241209.574b88d-2",
+            BaseRelease::Bookworm => "0.0~git20220510.9886d3d-2",
+        }
+    }
+}
+
+/// The LLVM major version we provision and look for first.
+pub const LLVM_MAJOR: u32 = 19;
+/// Debian packages that give a wasm32 C compiler.
+pub const CLANG_PACKAGES: &[&str] = &["clang-19", "lld-19", "llvm-19", "libclang-rt-19-dev-wasm32"];
+
+#[derive(Debug, Clone)]
+pub struct Toolchain {
+    pub clang: PathBuf,
+    pub clangxx: PathBuf,
+    pub ar: PathBuf,
+    pub ranlib: PathBuf,
+    pub nm: PathBuf,
+    /// Directory holding `include/<triple>` and `lib/<triple>`.
+    pub sysroot: PathBuf,
+    /// The triple directory name under the sysroot (`wasm32-wasi` or `wasm32-wasip1`).
+    pub triple: String,
+    /// How this toolchain was found, for `wasi-shim toolchain`.
+    pub found_by: String,
+}
+
+impl Toolchain {
+    pub fn sysroot_lib(&self) -> PathBuf {
+        self.sysroot.join("lib").join(&self.triple)
+    }
+    pub fn sysroot_include(&self) -> PathBuf {
+        self.sysroot.join("include").join(&self.triple)
+    }
+    /// Flags every compile and link needs to target this sysroot.
+    pub fn target_flags(&self) -> Vec<String> {
+        vec![format!("--target={}", self.triple), format!("--sysroot={}", self.sysroot.display())]
+    }
+}
+
+/// Where wasi-shim keeps what it provisions: `$XDG_CACHE_HOME/wasi-shim` or `~/.cache/wasi-shim`.
+pub fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("wasi-shim");
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/tmp"));
+    home.join(".cache").join("wasi-shim")
+}
+
+/// The sysroot a provisioned release unpacks to.
+pub fn provisioned_sysroot(release: BaseRelease) -> PathBuf {
+    cache_dir().join(format!("wasi-libc-{}", release.version())).join("usr")
+}
+
+fn sysroot_triple(sysroot: &Path) -> Option<String> {
+    ["wasm32-wasi", "wasm32-wasip1"]
+        .into_iter()
+        .find(|t| sysroot.join("lib").join(t).join("libc.a").is_file() && sysroot.join("include").join(t).join("stdio.h").is_file())
+        .map(str::to_owned)
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
+}
+
+/// A clang plus its LLVM tools from PATH, preferring the versioned names Debian installs.
+fn system_llvm() -> Option<(PathBuf, PathBuf, PathBuf, PathBuf, PathBuf)> {
+    for suffix in [format!("-{LLVM_MAJOR}"), String::new()] {
+        let tools: Vec<Option<PathBuf>> = ["clang", "clang++", "llvm-ar", "llvm-ranlib", "llvm-nm"]
+            .iter()
+            .map(|t| which(&format!("{t}{suffix}")))
+            .collect();
+        if let [Some(clang), Some(clangxx), Some(ar), Some(ranlib), Some(nm)] = tools.as_slice() {
+            if clang_has_wasm32_builtins(clang) {
+                return Some((clang.clone(), clangxx.clone(), ar.clone(), ranlib.clone(), nm.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// Debian's clang links wasm only with `libclang-rt-*-dev-wasm32`, which puts the builtins here.
+fn clang_has_wasm32_builtins(clang: &Path) -> bool {
+    Command::new(clang)
+        .args(["--target=wasm32-wasi", "-print-libgcc-file-name"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()).is_file())
+        .unwrap_or(false)
+}
+
+/// Find a toolchain without installing anything; `None` when provisioning is needed.
+pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
+    if let Some(sdk) = std::env::var_os("WASI_SDK_PATH").filter(|s| !s.is_empty()) {
+        let sdk = PathBuf::from(sdk);
+        let sysroot = sdk.join("share/wasi-sysroot");
+        let Some(triple) = sysroot_triple(&sysroot) else {
+            bail!("WASI_SDK_PATH={} has no share/wasi-sysroot with lib/wasm32-wasi/libc.a: unset it or point it at a wasi-sdk", sdk.display());
+        };
+        let bin = sdk.join("bin");
+        return Ok(Some(Toolchain {
+            clang: bin.join("clang"),
+            clangxx: bin.join("clang++"),
+            ar: bin.join("llvm-ar"),
+            ranlib: bin.join("llvm-ranlib"),
+            nm: bin.join("llvm-nm"),
+            sysroot,
+            triple,
+            found_by: format!("WASI_SDK_PATH={}", sdk.display()),
+        }));
+    }
+    let llvm = system_llvm();
+    if let Some(sysroot) = std::env::var_os("WASI_SYSROOT").filter(|s| !s.is_empty()) {
+        let sysroot = PathBuf::from(sysroot);
+        let Some(triple) = sysroot_triple(&sysroot) else {
+            bail!("WASI_SYSROOT={} lacks include/wasm32-wasi and lib/wasm32-wasi/libc.a", sysroot.display());
+        };
+        let Some((clang, clangxx, ar, ranlib, nm)) = llvm else {
+            bail!("WASI_SYSROOT is set but no clang with wasm32 builtins is on PATH; install one with:\n  apt-get install -y {}", CLANG_PACKAGES.join(" "));
+        };
+        return Ok(Some(Toolchain { clang, clangxx, ar, ranlib, nm, sysroot: sysroot.clone(), triple, found_by: format!("WASI_SYSROOT={} and {}", sysroot.display(), "clang from PATH") }));
+    }
+    let sysroot = provisioned_sysroot(release);
+    match (sysroot_triple(&sysroot), llvm) {
+        (Some(triple), Some((clang, clangxx, ar, ranlib, nm))) => Ok(Some(Toolchain {
+            found_by: format!("wasi-libc {} ({}) provisioned in {} and {} from PATH", release.version(), release.suite(), sysroot.display(), clang.display()),
+            clang,
+            clangxx,
+            ar,
+            ranlib,
+            nm,
+            sysroot,
+            triple,
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// Find a toolchain, installing clang with apt (as root) and fetching Debian's wasi-libc into the cache if needed.
+pub fn discover_or_provision(release: BaseRelease) -> Result<Toolchain> {
+    if let Some(found) = discover(release)? {
+        return Ok(found);
+    }
+    if system_llvm().is_none() {
+        install_clang()?;
+    }
+    if sysroot_triple(&provisioned_sysroot(release)).is_none() {
+        fetch_wasi_libc(release)?;
+    }
+    discover(release)?.context("provisioning finished but the toolchain is still incomplete")
+}
+
+fn run(command: &mut Command) -> Result<()> {
+    eprintln!("$ {}", shell_words(command));
+    let status = command.status().with_context(|| format!("cannot start {:?}", command.get_program()))?;
+    if !status.success() {
+        bail!("`{}` failed with {status}", shell_words(command));
+    }
+    Ok(())
+}
+
+fn shell_words(command: &Command) -> String {
+    std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|a| {
+            let a = a.to_string_lossy();
+            if a.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@~".contains(c)) {
+                a.into_owned()
+            } else {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+}
+
+fn install_clang() -> Result<()> {
+    let install = format!("apt-get install -y {}", CLANG_PACKAGES.join(" "));
+    if which("apt-get").is_none() {
+        bail!("no clang with wasm32 support found, and this is not a Debian/Ubuntu system; install clang {LLVM_MAJOR} with lld and wasm32 compiler-rt builtins, or set WASI_SDK_PATH to a wasi-sdk");
+    }
+    if !is_root() {
+        bail!("no clang with wasm32 support found; run as root:\n  apt-get update && {install}\nor set WASI_SDK_PATH to a wasi-sdk");
+    }
+    run(Command::new("apt-get").arg("update").arg("-q"))?;
+    let mut cmd = Command::new("apt-get");
+    cmd.args(["install", "-y", "-q"]).args(CLANG_PACKAGES).env("DEBIAN_FRONTEND", "noninteractive");
+    run(&mut cmd)
+}
+
+/// Download Debian's wasi-libc .deb with a private apt configuration and unpack it into the cache.
+///
+/// Nothing is installed system-wide and apt's own configuration and state are not touched.
+pub fn fetch_wasi_libc(release: BaseRelease) -> Result<PathBuf> {
+    let cache = cache_dir();
+    let apt = cache.join(format!("apt-{}", release.suite()));
+    for dir in ["lists/partial", "cache/archives/partial", "debs"] {
+        std::fs::create_dir_all(apt.join(dir)).with_context(|| format!("cannot create {}", apt.join(dir).display()))?;
+    }
+    let sources = apt.join("sources.list");
+    std::fs::write(
+        &sources,
+        format!("deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {} main\n", release.suite()),
+    )
+    .with_context(|| format!("cannot write {}", sources.display()))?;
+    let private = |cmd: &mut Command| {
+        cmd.arg("-q")
+            .arg("-o")
+            .arg(format!("Dir::Etc::SourceList={}", sources.display()))
+            .arg("-o")
+            .arg("Dir::Etc::SourceParts=/nonexistent")
+            .arg("-o")
+            .arg(format!("Dir::State::Lists={}", apt.join("lists").display()))
+            .arg("-o")
+            .arg(format!("Dir::Cache={}", apt.join("cache").display()))
+            .arg("-o")
+            .arg("APT::Sandbox::User=root");
+    };
+    let mut update = Command::new("apt-get");
+    private(&mut update);
+    update.arg("update");
+    run(&mut update)?;
+    let mut download = Command::new("apt-get");
+    private(&mut download);
+    download.arg("download").arg(format!("wasi-libc={}", release.version())).current_dir(apt.join("debs"));
+    run(&mut download)?;
+    let deb = std::fs::read_dir(apt.join("debs"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "deb") && p.to_string_lossy().contains("wasi-libc"))
+        .context("apt-get download produced no wasi-libc .deb")?;
+    let target = provisioned_sysroot(release);
+    let root = target.parent().expect("provisioned sysroot has a parent").to_path_buf();
+    // Unpack beside the final place and rename, so an interrupted unpack never looks provisioned.
+    let staging = root.with_extension("partial");
+    let _ = std::fs::remove_dir_all(&staging);
+    run(Command::new("dpkg").arg("-x").arg(&deb).arg(&staging))?;
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::rename(&staging, &root).with_context(|| format!("cannot move {} to {}", staging.display(), root.display()))?;
+    Ok(target)
+}
+
+/// A human-readable account of the toolchain, for `wasi-shim toolchain`.
+pub fn describe(t: &Toolchain) -> String {
+    format!(
+        "found by:  {}\nclang:     {}\nclang++:   {}\nar:        {}\nranlib:    {}\nnm:        {}\nsysroot:   {}\ntriple:    {}\n",
+        t.found_by,
+        t.clang.display(),
+        t.clangxx.display(),
+        t.ar.display(),
+        t.ranlib.display(),
+        t.nm.display(),
+        t.sysroot.display(),
+        t.triple
+    )
+}
