@@ -342,8 +342,10 @@ fn help_for_parse_error(message: &str, text: &str, span: &std::ops::Range<usize>
         });
     }
     if message.starts_with("invalid type") {
-        let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-        let key = text[line_start..].split('=').next().unwrap_or("").trim();
+        // The key is the last identifier before the `=` that precedes the offending value.
+        let before = text[..span.start.min(text.len())].trim_end().trim_end_matches('=').trim_end();
+        let key_start = before.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+        let key = &before[key_start..];
         let example = match key {
             "uid" | "gid" | "pid" | "ppid" => format!("{key} = 1000"),
             "user" | "group" | "name" => format!("{key} = \"wasi\""),

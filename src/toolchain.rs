@@ -268,7 +268,7 @@ pub fn fetch_wasi_libc(release: BaseRelease) -> Result<PathBuf> {
     let target = provisioned_sysroot(release);
     let root = target.parent().expect("provisioned sysroot has a parent").to_path_buf();
     // Unpack beside the final place and rename, so an interrupted unpack never looks provisioned.
-    let staging = root.with_extension("partial");
+    let staging = root.with_file_name(format!("{}.partial", root.file_name().unwrap_or_default().to_string_lossy()));
     let _ = std::fs::remove_dir_all(&staging);
     run(Command::new("dpkg").arg("-x").arg(&deb).arg(&staging))?;
     let _ = std::fs::remove_dir_all(&root);

@@ -1,0 +1,159 @@
+//! Shared by the integration tests: one toolchain per base release, overlays built once per policy, guest compile-and-run.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use wasi_shim::catalog::Catalog;
+use wasi_shim::overlay;
+use wasi_shim::policy::Policy;
+use wasi_shim::toolchain::{self, BaseRelease, Toolchain};
+
+pub const RELEASES: [BaseRelease; 2] = [BaseRelease::Trixie, BaseRelease::Bookworm];
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Scratch space under target/, kept between runs so failures can be inspected.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target").join("test-scratch").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The toolchain for a base release, provisioned on first use (the same path `wasi-shim build` takes).
+pub fn toolchain(release: BaseRelease) -> Toolchain {
+    static TOOLCHAINS: OnceLock<Mutex<HashMap<&'static str, Toolchain>>> = OnceLock::new();
+    let mut map = TOOLCHAINS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(release.suite())
+        .or_insert_with(|| {
+            // Tests always layer over the provisioned Debian trees, whatever the developer's environment says.
+            assert!(std::env::var_os("WASI_SDK_PATH").is_none() && std::env::var_os("WASI_SYSROOT").is_none(), "unset WASI_SDK_PATH and WASI_SYSROOT to run the tests");
+            toolchain::discover_or_provision(release).expect("toolchain")
+        })
+        .clone()
+}
+
+/// A policy spec as guests name it: a preset, or a file under tests/policies.
+pub fn policy_spec(name: &str) -> String {
+    if name.ends_with(".toml") {
+        root().join("tests/policies").join(name).display().to_string()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// An overlay for `policy` over `release`, built once per test process.
+pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
+    static OVERLAYS: OnceLock<Mutex<HashMap<(String, &'static str), Arc<OnceLock<PathBuf>>>>> = OnceLock::new();
+    let cell = OVERLAYS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry((policy.to_owned(), release.suite()))
+        .or_default()
+        .clone();
+    cell.get_or_init(|| {
+        let catalog = Catalog::builtin();
+        let loaded = Policy::load(&policy_spec(policy), catalog).unwrap_or_else(|e| panic!("policy {policy}: {e}"));
+        let out = scratch(&format!("overlays/{}", release.suite())).join(policy.trim_end_matches(".toml"));
+        overlay::build(catalog, &loaded, &toolchain(release), &out).unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
+        out
+    })
+    .clone()
+}
+
+/// A guest's configuration, read from its leading `// key: value` comment lines.
+#[derive(Debug, Default)]
+pub struct GuestConfig {
+    pub policy: String,
+    pub exit: i32,
+    pub env: Vec<String>,
+    pub args: Vec<String>,
+    pub stdout: Vec<String>,
+    pub stderr_contains: Vec<String>,
+    pub bases: Vec<BaseRelease>,
+}
+
+pub fn guest_config(name: &str) -> GuestConfig {
+    let path = root().join("tests/guests").join(format!("{name}.c"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut config = GuestConfig { policy: String::new(), bases: RELEASES.to_vec(), ..Default::default() };
+    for line in text.lines() {
+        let Some(comment) = line.strip_prefix("//") else { break };
+        let Some((key, value)) = comment.trim().split_once(':') else { continue };
+        let value = value.trim().to_owned();
+        match key.trim() {
+            "policy" => config.policy = value,
+            "exit" => config.exit = value.parse().unwrap_or_else(|_| panic!("{name}: bad exit `{value}`")),
+            "env" => config.env.push(value),
+            "arg" => config.args.push(value),
+            "stdout" => config.stdout.push(value),
+            "stderr-contains" => config.stderr_contains.push(value),
+            "base" => config.bases = vec![BaseRelease::parse(&value).unwrap()],
+            other => panic!("{name}: unknown guest configuration key `{other}`"),
+        }
+    }
+    assert!(!config.policy.is_empty(), "{name}.c must name its policy in a `// policy: NAME` line");
+    config
+}
+
+/// Compile a C file with the overlay's wrapper compiler and no other flags but `extra`.
+pub fn compile(overlay: &Path, source: &Path, output: &Path, extra: &[&str]) -> Output {
+    std::fs::create_dir_all(output.parent().unwrap()).unwrap();
+    Command::new(overlay.join("bin/wasm32-wasi-clang"))
+        .arg(source)
+        .arg("-o")
+        .arg(output)
+        .args(extra)
+        .output()
+        .expect("cannot run wasm32-wasi-clang")
+}
+
+/// Run a module through the `wasi-shim run` command line, with a fresh directory preopened as `.`.
+pub fn run_module(module: &Path, env: &[String], args: &[String], workdir: &Path) -> Output {
+    let _ = std::fs::remove_dir_all(workdir);
+    std::fs::create_dir_all(workdir).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wasi-shim"));
+    cmd.arg("run").arg("--dir").arg(format!("{}::.", workdir.display()));
+    for e in env {
+        cmd.arg("--env").arg(e);
+    }
+    cmd.arg(module).args(args);
+    cmd.output().expect("cannot run wasi-shim run")
+}
+
+/// Compile and run a guest on every base it names, asserting its configured exit status and output.
+pub fn run_guest(name: &str) {
+    let config = guest_config(name);
+    for release in &config.bases {
+        let overlay = overlay(&config.policy, *release);
+        let source = root().join("tests/guests").join(format!("{name}.c"));
+        let module = scratch(&format!("guests/{}", release.suite())).join(format!("{name}.wasm"));
+        let include = format!("-I{}", root().join("tests/guests").display());
+        let built = compile(&overlay, &source, &module, &[&include, "-Wall", "-Werror"]);
+        assert!(
+            built.status.success(),
+            "{name} ({}): compiling failed:\n{}",
+            release.suite(),
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let workdir = scratch(&format!("work/{}/{name}", release.suite()));
+        let ran = run_module(&module, &config.env, &config.args, &workdir);
+        let stdout = String::from_utf8_lossy(&ran.stdout);
+        let stderr = String::from_utf8_lossy(&ran.stderr);
+        let context = format!("{name} under policy {} over {}\n--- stdout\n{stdout}--- stderr\n{stderr}", config.policy, release.suite());
+        assert_eq!(ran.status.code(), Some(config.exit), "exit status of {context}");
+        let mut lines = stdout.lines();
+        for expected in &config.stdout {
+            assert!(lines.any(|l| l == expected), "stdout line `{expected}` missing (in order) from {context}");
+        }
+        for expected in &config.stderr_contains {
+            assert!(stderr.contains(expected.as_str()), "stderr lacks `{expected}` in {context}");
+        }
+    }
+}
