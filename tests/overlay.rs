@@ -1,0 +1,131 @@
+//! The overlay as a whole: manifest, config.site, expected symbols, atomic replacement, and autoconf finding our functions.
+
+mod support;
+
+use std::process::Command;
+
+use support::{overlay, root, scratch, toolchain};
+use wasi_shim::catalog::Catalog;
+use wasi_shim::overlay::{archive_symbols, read_manifest};
+use wasi_shim::policy::Policy;
+use wasi_shim::toolchain::BaseRelease;
+
+#[test]
+fn manifest_records_every_function_its_behaviour_and_the_base() {
+    let out = overlay("default", BaseRelease::Trixie);
+    let manifest = read_manifest(&out).unwrap();
+    let catalog = Catalog::builtin();
+    assert_eq!(manifest.symbols.len(), catalog.functions.len());
+    assert_eq!(manifest.policy.name, "default");
+    assert_eq!(manifest.policy.sha256, Policy::load("default", catalog).unwrap().hash);
+    let symbol = |name: &str| manifest.symbols.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("{name} missing"));
+    assert_eq!((symbol("getuid").base.as_str(), symbol("getuid").link.as_str()), ("absent", "direct"));
+    assert_eq!(symbol("signal").base, "libwasi-emulated-signal.a:signal.o");
+    assert_eq!(symbol("signal").link, "direct", "our signals object defines every symbol of the base's signal.o");
+    assert_eq!((symbol("stat").base.as_str(), symbol("stat").link.as_str()), ("libc.a:posix.o", "wrap"));
+    assert_eq!(symbol("getpid").base, "libwasi-emulated-getpid.a:getpid.o");
+    assert_eq!(manifest.base.superseded_libraries, ["wasi-emulated-getpid", "wasi-emulated-signal"]);
+}
+
+#[test]
+fn config_site_follows_behaviour_not_symbols() {
+    let default_site = std::fs::read_to_string(overlay("default", BaseRelease::Trixie).join("share/config.site")).unwrap();
+    assert!(default_site.contains("ac_cv_func_getuid=${ac_cv_func_getuid=yes}"), "{default_site}");
+    assert!(default_site.contains("ac_cv_func_sigaction=${ac_cv_func_sigaction=yes}"));
+    assert!(default_site.contains("ac_cv_func_alarm=${ac_cv_func_alarm=no}  # fails with ENOSYS"), "alarm defaults to error");
+    let strict_site = std::fs::read_to_string(overlay("strict", BaseRelease::Trixie).join("share/config.site")).unwrap();
+    assert!(strict_site.contains("ac_cv_func_getuid=${ac_cv_func_getuid=no}  # fails with ENOSYS"), "{strict_site}");
+    assert!(strict_site.contains("ac_cv_func_kill=${ac_cv_func_kill=no}"));
+}
+
+#[test]
+fn strict_leaves_the_stat_family_to_the_base() {
+    let manifest = read_manifest(&overlay("strict", BaseRelease::Trixie)).unwrap();
+    let stat = manifest.symbols.iter().find(|s| s.name == "stat").unwrap();
+    assert_eq!(stat.link, "unlinked");
+    let wrapper = std::fs::read_to_string(overlay("strict", BaseRelease::Trixie).join("bin/wasm32-wasi-clang")).unwrap();
+    assert!(!wrapper.contains("--wrap=stat"), "{wrapper}");
+}
+
+#[test]
+fn defined_symbols_match_the_expected_list_and_the_catalog() {
+    let tc = toolchain(BaseRelease::Trixie);
+    let archive = overlay("default", BaseRelease::Trixie).join("lib/wasm32-wasi/libwasi-shim.a");
+    let defined: Vec<String> = archive_symbols(&tc, &archive).unwrap().into_iter().collect();
+    let expected_path = root().join("tests/expected/defined-symbols.txt");
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    let actual = defined.iter().map(|s| format!("{s}\n")).collect::<String>();
+    assert!(
+        expected == actual,
+        "{} is stale; run `cargo xtask codegen` and review the diff.\nexpected:\n{expected}\nactual:\n{actual}",
+        expected_path.display()
+    );
+    for f in &Catalog::builtin().functions {
+        assert!(
+            defined.contains(&f.name) || defined.contains(&format!("__wrap_{}", f.name)),
+            "catalog function {} is not defined by libwasi-shim.a",
+            f.name
+        );
+    }
+}
+
+#[test]
+fn failed_build_leaves_the_previous_overlay_untouched() {
+    let catalog = Catalog::builtin();
+    let policy = Policy::load("default", catalog).unwrap();
+    let parent = scratch("atomic");
+    let out = parent.join("overlay");
+    let good = toolchain(BaseRelease::Trixie);
+    wasi_shim::overlay::build(catalog, &policy, &good, &out).unwrap();
+    let manifest_before = std::fs::read_to_string(out.join("manifest.toml")).unwrap();
+
+    // A compiler that fails once headers are already staged: the build must stop and change nothing.
+    let mut broken = good.clone();
+    broken.clang = std::path::PathBuf::from("/bin/false");
+    let err = wasi_shim::overlay::build(catalog, &policy, &broken, &out).unwrap_err();
+    assert!(format!("{err:#}").contains("compiling the shims failed"), "{err:#}");
+    assert_eq!(std::fs::read_to_string(out.join("manifest.toml")).unwrap(), manifest_before);
+    assert!(out.join("lib/wasm32-wasi/libwasi-shim.a").is_file());
+    let leftovers: Vec<_> = std::fs::read_dir(&parent).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).filter(|n| n != "overlay").collect();
+    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
+}
+
+/// Run the committed configure.ac through autoconf and configure against an overlay; return config.h.
+fn configure(policy: &str, use_config_site: bool) -> String {
+    let out = overlay(policy, BaseRelease::Trixie);
+    let dir = scratch(&format!("autoconf/{policy}-{use_config_site}"));
+    std::fs::copy(root().join("tests/autoconf/configure.ac"), dir.join("configure.ac")).unwrap();
+    std::fs::copy(root().join("tests/autoconf/config.h.in"), dir.join("config.h.in")).unwrap();
+    let autoconf = Command::new("autoconf").current_dir(&dir).output().expect("autoconf is needed for this test: apt-get install -y autoconf");
+    assert!(autoconf.status.success(), "autoconf: {}", String::from_utf8_lossy(&autoconf.stderr));
+    let site = if use_config_site { out.join("share/config.site") } else { "/dev/null".into() };
+    let configure = Command::new("sh")
+        .arg("./configure")
+        .arg("--host=wasm32-wasi")
+        .arg(format!("CC={}", out.join("bin/wasm32-wasi-clang").display()))
+        .env("CONFIG_SITE", site)
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let log = std::fs::read_to_string(dir.join("config.log")).unwrap_or_default();
+    assert!(configure.status.success(), "configure failed:\n{}\n{log}", String::from_utf8_lossy(&configure.stdout));
+    std::fs::read_to_string(dir.join("config.h")).unwrap()
+}
+
+#[test]
+fn autoconf_finds_headers_and_functions_through_the_wrapper() {
+    // No config.site: every answer comes from real compile and link checks with the wrapper compiler.
+    let config = configure("default", false);
+    for define in ["HAVE_PWD_H", "HAVE_GRP_H", "HAVE_GETUID", "HAVE_GETPWNAM_R", "HAVE_SIGACTION", "HAVE_SIGPROCMASK", "HAVE_KILL"] {
+        assert!(config.contains(&format!("#define {define} 1")), "{define} not found:\n{config}");
+    }
+}
+
+#[test]
+fn autoconf_under_strict_is_told_the_functions_do_not_work() {
+    let config = configure("strict", true);
+    assert!(config.contains("#define HAVE_PWD_H 1"), "the header is still there:\n{config}");
+    for define in ["HAVE_GETUID", "HAVE_SIGACTION", "HAVE_KILL"] {
+        assert!(config.contains(&format!("/* #undef {define} */")), "{define} should be answered no:\n{config}");
+    }
+}
