@@ -1,0 +1,141 @@
+//! The `wasi-shim` command line: check, explain, toolchain, and run's wasmtime-compatible flags.
+
+mod support;
+
+use std::process::Command;
+
+use support::{scratch, toolchain};
+use wasi_shim::toolchain::BaseRelease;
+
+fn wasi_shim(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_wasi-shim")).args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_prints_each_choice_and_where_it_was_made() {
+    let out = wasi_shim(&["check", "wasix"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("chain: preset:default <- preset:wasix"), "{stdout}");
+    let getuid = stdout.lines().find(|l| l.starts_with("getuid ")).unwrap();
+    assert!(getuid.contains("value 1 ($WASIX_UID)") && getuid.ends_with("policy/wasix.toml:23"), "{getuid}");
+    assert!(text(&out.stderr).contains("warning: setuid: `succeed` is lossy"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn check_reports_policy_errors_with_location_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "[functions]\nsigprocmsk = \"emulate\"\n").unwrap();
+    let out = wasi_shim(&["check", path.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with(&format!("error: {}:2:1: unknown function `sigprocmsk`", path.display())), "{stderr}");
+    assert!(stderr.contains("did you mean `sigprocmask`?"), "{stderr}");
+}
+
+#[test]
+fn explain_shows_the_catalog_row_and_the_policy_choice() {
+    let out = wasi_shim(&["explain", "getlogin", "--policy", "strict"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("char *getlogin(void);"), "{stdout}");
+    assert!(stdout.contains("https://pubs.opengroup.org/onlinepubs/9799919799/functions/getlogin.html"), "{stdout}");
+    assert!(stdout.contains("reason:     ENXIO is POSIX's"), "{stdout}");
+    assert!(stdout.contains("policy strict:  error with ENXIO"), "{stdout}");
+}
+
+#[test]
+fn explain_unknown_function_suggests_the_closest() {
+    let out = wasi_shim(&["explain", "getpwnma"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("`getpwnma` is not in the catalog; did you mean `getpwnam`?"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn unknown_preset_is_a_clear_error() {
+    let out = wasi_shim(&["check", "stirct"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("unknown policy preset `stirct`: did you mean `strict`?"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn toolchain_reports_how_it_was_found() {
+    toolchain(BaseRelease::Trixie);
+    let out = wasi_shim(&["toolchain"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("found by:  wasi-libc 0.0~git20241209.574b88d-2 (trixie) provisioned in"), "{stdout}");
+    assert!(stdout.contains("triple:    wasm32-wasi"), "{stdout}");
+}
+
+/// A plain wasi-libc program (no overlay) that echoes its arguments, one env var, a file, and exits with a status.
+fn echo_module() -> std::path::PathBuf {
+    let tc = toolchain(BaseRelease::Trixie);
+    let dir = scratch("cli");
+    let source = dir.join("echo.c");
+    std::fs::write(
+        &source,
+        r#"#include <stdio.h>
+#include <stdlib.h>
+int main(int argc, char **argv) {
+    for (int i = 0; i < argc; i++) printf("arg %s\n", argv[i]);
+    const char *v = getenv("GREETING");
+    printf("env %s\n", v ? v : "(unset)");
+    FILE *f = fopen("data/in.txt", "r");
+    char line[64] = "(no file)";
+    if (f) { fgets(line, sizeof line, f); fclose(f); }
+    printf("file %s\n", line);
+    return argc > 1 ? atoi(argv[argc - 1]) : 0;
+}
+"#,
+    )
+    .unwrap();
+    let module = dir.join("echo.wasm");
+    let mut cmd = Command::new(&tc.clang);
+    cmd.args(tc.target_flags()).arg(&source).arg("-o").arg(&module);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    module
+}
+
+#[test]
+fn run_passes_args_env_dirs_and_the_exit_status() {
+    let module = echo_module();
+    let data = scratch("cli-data");
+    std::fs::write(data.join("in.txt"), "hello").unwrap();
+    let dir_flag = format!("{}::data", data.display());
+    let out = wasi_shim(&["run", "--dir", &dir_flag, "--env", "GREETING=hi", module.to_str().unwrap(), "-x", "7"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(7), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains(&format!("arg {}\narg -x\narg 7\n", module.display())), "argv[0] is the module path: {stdout}");
+    assert!(stdout.contains("env hi\n") && stdout.contains("file hello\n"), "{stdout}");
+}
+
+#[test]
+fn run_accepts_the_older_mapdir_spelling_and_hides_the_host_environment() {
+    let module = echo_module();
+    let data = scratch("cli-data-mapdir");
+    std::fs::write(data.join("in.txt"), "mapped").unwrap();
+    let mapdir = format!("data::{}", data.display());
+    let out = Command::new(env!("CARGO_BIN_EXE_wasi-shim"))
+        .args(["run", "--mapdir", &mapdir, module.to_str().unwrap()])
+        .env("GREETING", "from-host")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("env (unset)\n"), "the host environment must not leak in: {stdout}");
+    assert!(stdout.contains("file mapped\n"), "{stdout}");
+}
+
+#[test]
+fn run_reports_a_missing_module() {
+    let out = wasi_shim(&["run", "/nonexistent/x.wasm"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("no module at /nonexistent/x.wasm"), "{}", text(&out.stderr));
+}
