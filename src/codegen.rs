@@ -101,9 +101,11 @@ pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
         writeln!(h, "#define WS_LOG_{n} {}", u8::from(choice.log)).unwrap();
         writeln!(h, "#define WS_FAILURE_{n} {}", f.failure).unwrap();
         writeln!(h, "#define WS_SUCCESS_{n} {}", f.success.as_deref().unwrap_or(&f.failure)).unwrap();
-        let symbol = match link(n) {
-            Link::Wrap => format!("__wrap_{n}"),
-            Link::Direct | Link::Unlinked => n.clone(),
+        // A wrapping definition always takes the __wrap_ name, linked or not: as plain `stat` it would
+        // call an unresolved __real_stat.
+        let symbol = match (link(n), f.base) {
+            (Link::Wrap, _) | (_, crate::catalog::BaseRelation::Wrap) => format!("__wrap_{n}"),
+            (Link::Direct | Link::Unlinked, crate::catalog::BaseRelation::Replace) => n.clone(),
         };
         writeln!(h, "#define WS_SYMBOL_{n} {symbol}").unwrap();
         if let Some(value) = &choice.value {

@@ -184,7 +184,10 @@ fn verify_archive(catalog: &Catalog, toolchain: &Toolchain, plans: &[LinkPlan], 
     let defined = archive_symbols(toolchain, archive)?;
     let missing: Vec<String> = plans
         .iter()
-        .map(|p| if p.link == Link::Wrap { format!("__wrap_{}", p.function) } else { p.function.clone() })
+        .map(|p| {
+            let wraps = p.link == Link::Wrap || catalog.function(&p.function).is_some_and(|f| f.base == crate::catalog::BaseRelation::Wrap);
+            if wraps { format!("__wrap_{}", p.function) } else { p.function.clone() }
+        })
         .filter(|s| !defined.contains(s))
         .collect();
     if !missing.is_empty() {

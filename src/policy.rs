@@ -43,21 +43,21 @@ struct PolicyFile {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct IdentityTable {
-    uid: Option<u32>,
-    gid: Option<u32>,
+    uid: Option<Spanned<u32>>,
+    gid: Option<Spanned<u32>>,
     user: Option<String>,
     group: Option<String>,
     home: Option<String>,
     shell: Option<String>,
     gecos: Option<String>,
-    groups: Option<Vec<u32>>,
+    groups: Option<Spanned<Vec<u32>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct ProcessTable {
-    pid: Option<u32>,
-    ppid: Option<u32>,
+    pid: Option<Spanned<u32>>,
+    ppid: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
@@ -367,6 +367,9 @@ fn help_for_parse_error(message: &str, text: &str, span: &std::ops::Range<usize>
 
 // ------------------------------------------------------------------ resolution
 
+/// Supplementary groups the C side keeps (`struct ws_ids` in shims/src/shim.h).
+pub const MAX_GROUPS: usize = 64;
+
 struct Draft {
     behaviour: Behaviour,
     errno: Option<String>,
@@ -418,17 +421,32 @@ fn resolve(name: String, chain: Vec<LoadedFile>, catalog: &'static Catalog) -> R
             macro_rules! take {
                 ($($field:ident),*) => { $( if let Some(v) = &id.$field { identity.$field = v.clone(); } )* };
             }
-            take!(uid, gid, user, group, home, shell, gecos);
-            if id.groups.is_some() {
-                identity.groups = id.groups.clone();
+            take!(user, group, home, shell, gecos);
+            for (key, field, target) in [("uid", &id.uid, &mut identity.uid), ("gid", &id.gid, &mut identity.gid)] {
+                if let Some(v) = field {
+                    // (uid_t)-1 means "leave unchanged" to setreuid and friends: no user can have it.
+                    if *v.get_ref() == u32::MAX {
+                        errors.push(file.diagnostic(v.span(), format!("{key} {} is reserved: (uid_t)-1 means \"unchanged\" to setreuid", u32::MAX), Some(format!("pick a {key} below {}", u32::MAX))));
+                    }
+                    *target = *v.get_ref();
+                }
+            }
+            if let Some(groups) = &id.groups {
+                if groups.get_ref().len() > MAX_GROUPS {
+                    errors.push(file.diagnostic(groups.span(), format!("{} supplementary groups, but getgroups keeps at most {MAX_GROUPS}", groups.get_ref().len()), Some("list fewer groups".into())));
+                }
+                identity.groups = Some(groups.get_ref().clone());
             }
         }
         if let Some(p) = &f.process {
-            if let Some(pid) = p.pid {
-                process.pid = pid;
-            }
-            if let Some(ppid) = p.ppid {
-                process.ppid = ppid;
+            for (key, field, target) in [("pid", &p.pid, &mut process.pid), ("ppid", &p.ppid, &mut process.ppid)] {
+                if let Some(v) = field {
+                    // pid_t is a signed 32-bit int; 0 and negative ids mean process groups to kill().
+                    if *v.get_ref() == 0 || *v.get_ref() > i32::MAX as u32 {
+                        errors.push(file.diagnostic(v.span(), format!("{key} must be from 1 to {}, a positive pid_t", i32::MAX), Some(format!("write it as `{key} = 42`"))));
+                    }
+                    *target = *v.get_ref();
+                }
             }
         }
         extra_users.extend(f.users.iter().map(|u| (file, u)));

@@ -166,3 +166,22 @@ fn presets_resolve_and_lossy_choices_warn() {
     assert!(wasix.warnings.iter().any(|w| w.starts_with("setuid: `succeed` is lossy")), "{:?}", wasix.warnings);
     assert!(Policy::load("default", catalog).unwrap().warnings.is_empty());
 }
+
+#[test]
+fn reserved_uid_is_rejected() {
+    let (shown, path) = error_for("r", "[identity]\nuid = 4294967295\n");
+    assert_one_error(&shown, &format!("{}:2:7", path.display()), "uid 4294967295 is reserved", "pick a uid below 4294967295");
+}
+
+#[test]
+fn pid_outside_pid_t_is_rejected() {
+    let (shown, path) = error_for("p", "[process]\npid = 0\n");
+    assert_one_error(&shown, &format!("{}:2:7", path.display()), "pid must be from 1 to 2147483647", "write it as `pid = 42`");
+}
+
+#[test]
+fn too_many_supplementary_groups_are_rejected() {
+    let groups: Vec<String> = (0..65).map(|g| g.to_string()).collect();
+    let (shown, path) = error_for("g", &format!("[identity]\ngroups = [{}]\n", groups.join(", ")));
+    assert_one_error(&shown, &format!("{}:2:10", path.display()), "65 supplementary groups, but getgroups keeps at most 64", "list fewer groups");
+}

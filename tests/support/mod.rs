@@ -76,6 +76,8 @@ pub struct GuestConfig {
     pub args: Vec<String>,
     pub stdout: Vec<String>,
     pub stderr_contains: Vec<String>,
+    /// (text, n): `text` must occur exactly n times in stderr.
+    pub stderr_count: Vec<(String, usize)>,
     pub bases: Vec<BaseRelease>,
 }
 
@@ -94,6 +96,10 @@ pub fn guest_config(name: &str) -> GuestConfig {
             "arg" => config.args.push(value),
             "stdout" => config.stdout.push(value),
             "stderr-contains" => config.stderr_contains.push(value),
+            "stderr-count" => {
+                let (n, text) = value.split_once(' ').unwrap_or_else(|| panic!("{name}: `stderr-count: N text`"));
+                config.stderr_count.push((text.to_owned(), n.parse().unwrap_or_else(|_| panic!("{name}: bad count `{n}`"))));
+            }
             "base" => config.bases = vec![BaseRelease::parse(&value).unwrap()],
             other => panic!("{name}: unknown guest configuration key `{other}`"),
         }
@@ -154,6 +160,9 @@ pub fn run_guest(name: &str) {
         }
         for expected in &config.stderr_contains {
             assert!(stderr.contains(expected.as_str()), "stderr lacks `{expected}` in {context}");
+        }
+        for (text, count) in &config.stderr_count {
+            assert_eq!(stderr.matches(text.as_str()).count(), *count, "count of `{text}` in stderr of {context}");
         }
     }
 }
