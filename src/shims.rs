@@ -21,4 +21,6 @@ pub const BASE_DECLARED_HEADERS: &[&str] = &["sys/stat.h"];
 pub const EXTRA_SYMBOLS: &[(&str, &str)] = &[
     ("__SIG_IGN", "wasi-libc's SIG_IGN is the address of this function; defined beside signal() so the base's signal.o is never pulled in"),
     ("__SIG_ERR", "wasi-libc's SIG_ERR is the address of this function; defined beside signal() for the same reason"),
+    ("bsd_signal", "the base's signal.o defines it beside signal(); ours must too, or that member could be pulled in and clash"),
+    ("__sysv_signal", "the base's signal.o defines it beside signal(); ours must too, for the same reason"),
 ];

@@ -16,6 +16,7 @@
 
 #include "guest.h"
 
+#ifndef EXPECT_STRICT
 static volatile sig_atomic_t caught_from = -1;
 
 static void on_usr1(int sig, siginfo_t *info, void *context) {
@@ -23,6 +24,7 @@ static void on_usr1(int sig, siginfo_t *info, void *context) {
     if (sig == SIGUSR1)
         caught_from = info->si_pid;
 }
+#endif
 
 int main(void) {
 #ifndef EXPECT_STRICT
