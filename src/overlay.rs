@@ -188,6 +188,7 @@ fn verify_archive(catalog: &Catalog, toolchain: &Toolchain, plans: &[LinkPlan], 
             let wraps = p.link == Link::Wrap || catalog.function(&p.function).is_some_and(|f| f.base == crate::catalog::BaseRelation::Wrap);
             if wraps { format!("__wrap_{}", p.function) } else { p.function.clone() }
         })
+        .chain(crate::shims::EXTRA_SYMBOLS.iter().map(|(s, _)| (*s).to_owned()))
         .filter(|s| !defined.contains(s))
         .collect();
     if !missing.is_empty() {
