@@ -124,7 +124,10 @@ fn write_headers(catalog: &Catalog, root: &Path) -> Result<()> {
 fn compile_library(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], root: &Path, work: &Path) -> Result<PathBuf> {
     let src = work.join("src");
     let link_of = |name: &str| plans.iter().find(|p| p.function == name).map_or(Link::Direct, |p| p.link);
-    write(&src.join("wasi_shim_policy.h"), &codegen::policy_header(policy, link_of))?;
+    let header = codegen::policy_header(policy, link_of);
+    write(&src.join("wasi_shim_policy.h"), &header)?;
+    // Kept for inspection: exactly what the archive was compiled against.
+    write(&root.join("share/wasi_shim_policy.h"), &header)?;
     for (file, text) in shims::C_HEADERS.iter().chain(shims::C_SOURCES) {
         write(&src.join(file), text)?;
     }

@@ -63,6 +63,14 @@ pub fn run(module: &Path, options: &RunOptions) -> Result<i32> {
     let compiled = Module::from_file(&engine, module).map_err(|e| anyhow!("cannot load {}: {e}", module.display()))?;
     let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
     p1::add_to_linker_sync(&mut linker, |cx| cx).map_err(|e| anyhow!("{e}"))?;
+    // wasmtime-wasi refuses exit statuses of 126 and above, but a program ended by a signal's default
+    // action reports 128+signo, as a shell would: pass every status through, as Node's WASI does.
+    linker.allow_shadowing(true);
+    linker
+        .func_wrap("wasi_snapshot_preview1", "proc_exit", |status: i32| -> wasmtime::Result<()> {
+            Err(wasmtime_wasi::I32Exit(status).into())
+        })
+        .map_err(|e| anyhow!("{e}"))?;
 
     let mut builder = WasiCtxBuilder::new();
     builder.inherit_stdio();

@@ -129,3 +129,28 @@ fn autoconf_under_strict_is_told_the_functions_do_not_work() {
         assert!(config.contains(&format!("/* #undef {define} */")), "{define} should be answered no:\n{config}");
     }
 }
+
+#[test]
+fn shims_compile_without_warnings_under_every_preset() {
+    for policy in ["default", "strict", "wasix"] {
+        for release in support::RELEASES {
+            let tc = toolchain(release);
+            let out = overlay(policy, release);
+            for (file, _) in wasi_shim::shims::C_SOURCES {
+                let compiled = Command::new(&tc.clang)
+                    .args(tc.target_flags())
+                    .arg("-isystem")
+                    .arg(out.join("include"))
+                    .arg("-I")
+                    .arg(out.join("share"))
+                    .arg("-I")
+                    .arg(root().join("shims/src"))
+                    .args(["-O2", "-Wall", "-Wextra", "-Werror", "-c", "-o", "/dev/null"])
+                    .arg(root().join("shims/src").join(file))
+                    .output()
+                    .unwrap();
+                assert!(compiled.status.success(), "{file} under {policy} over {}:\n{}", release.suite(), String::from_utf8_lossy(&compiled.stderr));
+            }
+        }
+    }
+}

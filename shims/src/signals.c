@@ -30,6 +30,7 @@ static uint64_t ws_pending;
 static int ws_pending_code[WS_NSIG];
 static int ws_alarm_armed;
 static struct timespec ws_alarm_deadline;
+static unsigned ws_handlers_run; /* how many handlers have run: pause and sigsuspend return after one */
 
 /* SIG_IGN and SIG_ERR are these functions' addresses in wasi-libc's headers; they are never called. */
 void __SIG_IGN(int sig) { (void)sig; }
@@ -100,6 +101,7 @@ static void ws_deliver(int sig, int code) {
         handler(sig);
     }
     ws_blocked = saved;
+    ws_handlers_run++;
 }
 
 static void ws_generate(int sig, int code);
@@ -273,12 +275,13 @@ int WS_SYM(sigpending)(sigset_t *set) {
     return 0;
 }
 
-/* Wait under `mask` for a signal that can run: an already pending one, or the emulated alarm. */
+/* Wait under `mask` until a handler runs: for an already pending signal, or the emulated alarm. */
 static int ws_wait_with_mask(uint64_t mask, const char *function) {
+    unsigned before = ws_handlers_run;
     uint64_t saved = ws_blocked;
     ws_blocked = mask & ~ws_unblockable;
-    ws_check_alarm();
-    if (!(ws_pending & ~ws_blocked) && ws_alarm_armed) {
+    ws_deliver_pending();
+    if (ws_handlers_run == before && ws_alarm_armed) {
         struct timespec now;
         while (ws_alarm_armed && ws_now(&now) == 0 && ws_before(&now, &ws_alarm_deadline)) {
             struct timespec left = {ws_alarm_deadline.tv_sec - now.tv_sec, ws_alarm_deadline.tv_nsec - now.tv_nsec};
@@ -288,14 +291,13 @@ static int ws_wait_with_mask(uint64_t mask, const char *function) {
             }
             nanosleep(&left, NULL);
         }
-        ws_check_alarm();
+        ws_deliver_pending();
     }
-    if (!(ws_pending & ~ws_blocked)) {
-        /* Nothing can ever arrive: no other process exists and no alarm is armed. */
+    if (ws_handlers_run == before) {
+        /* Nothing can ever arrive: no other process exists and no alarm is armed (or it was ignored). */
         fprintf(stderr, "wasi-shim: %s would wait forever: no signal can arrive in this sandbox\n", function);
         abort();
     }
-    ws_deliver_pending();
     ws_blocked = saved;
     ws_deliver_pending();
     errno = EINTR;
