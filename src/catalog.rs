@@ -98,6 +98,9 @@ pub struct Function {
     pub emulation: Option<String>,
     #[serde(default)]
     pub base: BaseRelation,
+    /// Set when newer wasi-libc releases define this function as a stub that always fails: says
+    /// since when and what it answers, so the manifest can tell a stub from a real definition.
+    pub base_stub: Option<String>,
     pub reason: Option<String>,
 }
 

@@ -55,6 +55,9 @@ pub struct ManifestSymbol {
     pub errno: Option<String>,
     /// `absent`, or `archive:member` where the base defines it.
     pub base: String,
+    /// What the base's definition is: `absent`, `real` (in libc.a), `emulation` (an opt-in
+    /// libwasi-emulated-*.a) or `stub` (one the catalog knows always fails).
+    pub base_kind: String,
     /// `direct`, `wrap` or `unlinked`.
     pub link: String,
     pub why: String,
@@ -317,6 +320,13 @@ fn write_manifest(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], su
             behaviour: choice.behaviour.to_string(),
             errno: (choice.behaviour == crate::catalog::Behaviour::Error).then(|| choice.errno.clone()),
             base: plan.base.as_ref().map_or_else(|| "absent".to_owned(), |d| format!("{}:{}", d.archive, d.member)),
+            base_kind: match &plan.base {
+                None => "absent",
+                Some(_) if choice.function.base_stub.is_some() => "stub",
+                Some(d) if d.archive == "libc.a" => "real",
+                Some(_) => "emulation",
+            }
+            .to_owned(),
             link: match plan.link {
                 Link::Direct => "direct",
                 Link::Wrap => "wrap",

@@ -26,6 +26,7 @@ macro_rules! guests {
 }
 
 guests! {
+    alarm_default_terminates,
     alarm_emulate,
     alarm_emulate_signal_check,
     alarm_error,
@@ -160,7 +161,9 @@ guests! {
     sigpending_error,
     sigprocmask_emulate,
     sigprocmask_error,
+    sigprocmask_pending,
     sigprocmask_pending_ignored,
+    sigsuspend_alarm,
     sigsuspend_emulate,
     sigsuspend_error,
     sigsuspend_forever,

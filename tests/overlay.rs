@@ -24,6 +24,9 @@ fn manifest_records_every_function_its_behaviour_and_the_base() {
     assert_eq!(symbol("signal").link, "direct", "our signals object defines every symbol of the base's signal.o");
     assert_eq!((symbol("stat").base.as_str(), symbol("stat").link.as_str()), ("libc.a:posix.o", "wrap"));
     assert_eq!(symbol("getpid").base, "libwasi-emulated-getpid.a:getpid.o");
+    assert_eq!(symbol("getpid").base_kind, "emulation");
+    assert_eq!(symbol("stat").base_kind, "real");
+    assert_eq!(symbol("getuid").base_kind, "absent");
     assert_eq!(manifest.base.superseded_libraries, ["wasi-emulated-getpid", "wasi-emulated-signal"]);
 }
 

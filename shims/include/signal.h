@@ -4,7 +4,10 @@
  * signal(), raise() and the signal numbers behind __wasilibc_unmodified_upstream. This wrapper turns
  * the emulation on, then declares what wasi-libc hides, with musl's layouts for wasm32 (musl is
  * wasi-libc's upstream, so code written for it compiles unchanged). The prototypes of the catalog's
- * functions are inserted from shims/catalog.toml at the marker line. */
+ * functions are inserted from shims/catalog.toml at the marker line. sigset_t itself comes from
+ * this overlay's __typedef_sigset_t.h (musl's 128-byte set instead of wasi-libc's 8-bit placeholder).
+ * siginfo_t is musl's text; it is 136 bytes here rather than 128 because wasi-libc's clock_t is
+ * 64-bit. Only what the overlay implements is declared: no sigaltstack, sigwait, sigqueue, ... */
 #ifndef _WASI_EMULATED_SIGNAL
 #define _WASI_EMULATED_SIGNAL 1
 #endif
@@ -19,6 +22,7 @@
 #define __NEED_clock_t
 #define __NEED_sigset_t
 #include <bits/alltypes.h>
+#include <sys/types.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,6 +50,8 @@ typedef struct sigaltstack {
 
 #define SS_ONSTACK    1
 #define SS_DISABLE    2
+#define SS_AUTODISARM (1U << 31)
+#define SS_FLAG_BITS SS_AUTODISARM
 #define MINSIGSTKSZ 2048
 #define SIGSTKSZ 8192
 
@@ -80,11 +86,23 @@ typedef struct {
 		struct {
 			void *si_addr;
 			short si_addr_lsb;
+			union {
+				struct {
+					void *si_lower;
+					void *si_upper;
+				} __addr_bnd;
+				unsigned si_pkey;
+			} __first;
 		} __sigfault;
 		struct {
 			long si_band;
 			int si_fd;
 		} __sigpoll;
+		struct {
+			void *si_call_addr;
+			int si_syscall;
+			unsigned si_arch;
+		} __sigsys;
 	} __si_fields;
 } siginfo_t;
 #define si_pid     __si_fields.__si_common.__first.__piduid.si_pid
@@ -94,10 +112,70 @@ typedef struct {
 #define si_stime   __si_fields.__si_common.__second.__sigchld.si_stime
 #define si_value   __si_fields.__si_common.__second.si_value
 #define si_addr    __si_fields.__sigfault.si_addr
+#define si_addr_lsb __si_fields.__sigfault.si_addr_lsb
+#define si_lower   __si_fields.__sigfault.__first.__addr_bnd.si_lower
+#define si_upper   __si_fields.__sigfault.__first.__addr_bnd.si_upper
+#define si_pkey    __si_fields.__sigfault.__first.si_pkey
 #define si_band    __si_fields.__sigpoll.si_band
 #define si_fd      __si_fields.__sigpoll.si_fd
+#define si_timerid __si_fields.__si_common.__first.__timer.si_timerid
+#define si_overrun __si_fields.__si_common.__first.__timer.si_overrun
 #define si_ptr     si_value.sival_ptr
 #define si_int     si_value.sival_int
+#define si_call_addr __si_fields.__sigsys.si_call_addr
+#define si_syscall __si_fields.__sigsys.si_syscall
+#define si_arch    __si_fields.__sigsys.si_arch
+
+/* si_code values for the signals the kernel would send, so code that switches on them compiles. */
+#define FPE_INTDIV 1
+#define FPE_INTOVF 2
+#define FPE_FLTDIV 3
+#define FPE_FLTOVF 4
+#define FPE_FLTUND 5
+#define FPE_FLTRES 6
+#define FPE_FLTINV 7
+#define FPE_FLTSUB 8
+
+#define ILL_ILLOPC 1
+#define ILL_ILLOPN 2
+#define ILL_ILLADR 3
+#define ILL_ILLTRP 4
+#define ILL_PRVOPC 5
+#define ILL_PRVREG 6
+#define ILL_COPROC 7
+#define ILL_BADSTK 8
+
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define SEGV_BNDERR 3
+#define SEGV_PKUERR 4
+
+#define BUS_ADRALN 1
+#define BUS_ADRERR 2
+#define BUS_OBJERR 3
+#define BUS_MCEERR_AR 4
+#define BUS_MCEERR_AO 5
+
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+#define CLD_TRAPPED 4
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+
+#if defined(_XOPEN_SOURCE) || defined(_BSD_SOURCE) || defined(_GNU_SOURCE)
+#define TRAP_BRKPT 1
+#define TRAP_TRACE 2
+#define TRAP_BRANCH 3
+#define TRAP_HWBKPT 4
+#define TRAP_UNK 5
+#define POLL_IN 1
+#define POLL_OUT 2
+#define POLL_MSG 3
+#define POLL_ERR 4
+#define POLL_PRI 5
+#define POLL_HUP 6
+#endif
 
 struct sigaction {
 	union {
@@ -118,7 +196,6 @@ struct sigaction {
 #define SA_RESTART    0x10000000
 #define SA_NODEFER    0x40000000
 #define SA_RESETHAND  0x80000000
-#define SA_RESTORER   0x04000000
 #if defined(_BSD_SOURCE) || defined(_GNU_SOURCE)
 #define SA_NOMASK SA_NODEFER
 #define SA_ONESHOT SA_RESETHAND

@@ -11,6 +11,9 @@
  * This object also defines __SIG_IGN, __SIG_ERR, bsd_signal and __sysv_signal: wasi-libc's
  * libwasi-emulated-signal.a defines them in the same member as signal() and raise(), so ours must
  * define every one of them for that member never to be pulled into a link beside ours. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* clock_gettime, nanosleep, bsd_signal even under -std=c11 */
+#endif
 #include "shim.h"
 
 #include <errno.h>
@@ -187,13 +190,14 @@ void (*WS_SYM(signal)(int sig, void (*handler)(int)))(int) {
     return ws_install(sig, handler, SA_RESTART);
 }
 
-/* BSD semantics, as signal() has. */
-void (*bsd_signal(int sig, void (*handler)(int)))(int) {
+/* BSD semantics, as signal() has. Weak, as in wasi-libc's signal.o. */
+__attribute__((weak)) void (*bsd_signal(int sig, void (*handler)(int)))(int) {
     return WS_SYM(signal)(sig, handler);
 }
 
-/* System V semantics: the handler is reset on delivery and the signal is not blocked while it runs. */
-void (*__sysv_signal(int sig, void (*handler)(int)))(int) {
+/* System V semantics: the handler is reset on delivery and the signal is not blocked while it runs. Weak,
+ * as in wasi-libc's signal.o. */
+__attribute__((weak)) void (*__sysv_signal(int sig, void (*handler)(int)))(int) {
     if (WS_BEHAVIOUR_signal != WS_EMULATE)
         return WS_SYM(signal)(sig, handler);
     return ws_install(sig, handler, SA_RESETHAND | SA_NODEFER);
@@ -361,13 +365,34 @@ int WS_SYM(siginterrupt)(int sig, int flag) {
     return 0;
 }
 
+/* strsignal()'s descriptions (musl's, which wasi-libc's libwasi-emulated-signal carries), kept here
+ * so that this object needs nothing from that library: Rust's wasm32-wasip1 sysroot lacks it. */
+static const char *const ws_descriptions[32] = {
+    "Unknown signal", "Hangup", "Interrupt", "Quit", "Illegal instruction", "Trace/breakpoint trap",
+    "Aborted", "Bus error", "Arithmetic exception", "Killed", "User defined signal 1",
+    "Segmentation fault", "User defined signal 2", "Broken pipe", "Alarm clock", "Terminated",
+    "Stack fault", "Child process status", "Continued", "Stopped (signal)", "Stopped",
+    "Stopped (tty input)", "Stopped (tty output)", "Urgent I/O condition", "CPU time limit exceeded",
+    "File size limit exceeded", "Virtual timer expired", "Profiling timer expired", "Window changed",
+    "I/O possible", "Power failure", "Bad system call",
+};
+
 void WS_SYM(psignal)(int sig, const char *message) {
     WS_PROLOGUE(psignal);
-    const char *description = strsignal(sig);
+    int saved_errno = errno; /* as musl: writing the message leaves errno as the caller had it */
+    char realtime[8];
+    const char *description = ws_descriptions[0];
+    if (sig > 0 && sig < 32) {
+        description = ws_descriptions[sig];
+    } else if (sig >= 32 && sig < WS_NSIG) {
+        snprintf(realtime, sizeof realtime, "RT%d", sig);
+        description = realtime;
+    }
     if (message && *message)
         fprintf(stderr, "%s: %s\n", message, description);
     else
         fprintf(stderr, "%s\n", description);
+    errno = saved_errno;
 }
 
 unsigned WS_SYM(alarm)(unsigned seconds) {

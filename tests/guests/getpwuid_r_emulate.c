@@ -8,45 +8,24 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "default_db.h"
 #include "guest.h"
-
-static void check_wasi(const struct passwd *pw) {
-    CHECK(pw != NULL);
-    CHECK_STR(pw->pw_name, "wasi");
-    CHECK_STR(pw->pw_passwd, "x");
-    CHECK_INT(pw->pw_uid, 1000);
-    CHECK_INT(pw->pw_gid, 1000);
-    CHECK_STR(pw->pw_gecos, "WASI sandbox user");
-    CHECK_STR(pw->pw_dir, "/home/wasi");
-    CHECK_STR(pw->pw_shell, "/bin/sh");
-}
-
-static void check_root(const struct passwd *pw) {
-    CHECK(pw != NULL);
-    CHECK_STR(pw->pw_name, "root");
-    CHECK_STR(pw->pw_passwd, "x");
-    CHECK_INT(pw->pw_uid, 0);
-    CHECK_INT(pw->pw_gid, 0);
-    CHECK_STR(pw->pw_gecos, "root");
-    CHECK_STR(pw->pw_dir, "/root");
-    CHECK_STR(pw->pw_shell, "/bin/sh");
-}
 
 int main(void) {
     char buf[NSS_BUFLEN_PASSWD];
     struct passwd entry, *result = NULL;
     CHECK_INT(getpwuid_r(1000, &entry, buf, sizeof buf, &result), 0);
     CHECK(result == &entry);
-    check_wasi(result);
+    check_passwd_wasi(result);
     CHECK(entry.pw_name >= buf && entry.pw_shell < buf + sizeof buf);
     CHECK_INT(getpwuid_r(0, &entry, buf, sizeof buf, &result), 0);
-    check_root(result);
+    check_passwd_root(result);
 
     /* "wasi" "x" "WASI sandbox user" "/home/wasi" "/bin/sh", each with its terminator: 44 bytes */
     char exact[44];
     result = NULL;
     CHECK_INT(getpwuid_r(1000, &entry, exact, sizeof exact, &result), 0);
-    check_wasi(result);
+    check_passwd_wasi(result);
     char tiny[4];
     result = &entry;
     CHECK_INT(getpwuid_r(1000, &entry, tiny, sizeof tiny, &result), ERANGE);
