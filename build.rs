@@ -29,7 +29,12 @@ fn main() {
 fn shim_files() -> String {
     let root = std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut out = String::new();
-    for (constant, dir, ext) in [("C_SOURCES", "shims/src", "c"), ("C_HEADERS", "shims/src", "h"), ("PUBLIC_HEADERS", "shims/include", "h")] {
+    for (constant, dir, ext) in [
+        ("CATALOG_FILES", "shims/catalog", "toml"),
+        ("C_SOURCES", "shims/src", "c"),
+        ("C_HEADERS", "shims/src", "h"),
+        ("PUBLIC_HEADERS", "shims/include", "h"),
+    ] {
         println!("cargo:rerun-if-changed={dir}");
         let mut files = Vec::new();
         collect(&root.join(dir), &root.join(dir), ext, &mut files);

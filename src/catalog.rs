@@ -1,4 +1,4 @@
-//! The catalog (`shims/catalog.toml`): every function wasi-shim provides and what a policy may choose for it.
+//! The catalog (`shims/catalog/*.toml`): every function wasi-shim provides and what a policy may choose for it.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -6,8 +6,6 @@ use std::fmt;
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
-/// The catalog as shipped inside the binary, so an installed `wasi-shim` needs no source tree.
-pub const CATALOG_TOML: &str = include_str!("../shims/catalog.toml");
 
 /// Where the Open Group keeps the function pages the catalog's `posix` field names.
 pub const POSIX_BASE_URL: &str = "https://pubs.opengroup.org/onlinepubs/9799919799/functions/";
@@ -118,29 +116,64 @@ impl Function {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct Catalog {
-    pub schema: u32,
     pub areas: BTreeMap<String, Area>,
-    #[serde(rename = "function")]
     pub functions: Vec<Function>,
 }
 
-/// Policy keys a catalog row may name in `value`, with the C type of the value.
+/// One file of `shims/catalog/`: some areas and their functions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    #[serde(default)]
+    areas: BTreeMap<String, Area>,
+    #[serde(default, rename = "function")]
+    functions: Vec<Function>,
+}
+
+/// Policy keys a catalog row may name in `value`.
 pub const VALUE_KEYS: &[&str] = &["identity.uid", "identity.gid", "identity.user", "process.pid", "process.ppid"];
 
 impl Catalog {
-    /// The catalog compiled into this binary.
+    /// The catalog compiled into this binary (shims/catalog/*.toml).
     pub fn builtin() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-        CATALOG.get_or_init(|| Catalog::parse(CATALOG_TOML).expect("the built-in catalog is checked by tests"))
+        CATALOG.get_or_init(|| {
+            Catalog::parse(crate::shims::CATALOG_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string()))).expect("the built-in catalog is checked by tests")
+        })
     }
 
-    pub fn parse(text: &str) -> Result<Catalog> {
-        let catalog: Catalog = toml::from_str(text).context("shims/catalog.toml does not parse")?;
+    /// Merge `(file name, text)` catalog files, in name order, and validate the whole.
+    pub fn parse(files: impl IntoIterator<Item = (String, String)>) -> Result<Catalog> {
+        let mut files: Vec<(String, String)> = files.into_iter().collect();
+        files.sort();
+        let mut catalog = Catalog::default();
+        for (name, text) in files {
+            let file: CatalogFile = toml::from_str(&text).with_context(|| format!("shims/catalog/{name} does not parse"))?;
+            for (area, a) in file.areas {
+                if catalog.areas.insert(area.clone(), a).is_some() {
+                    bail!("shims/catalog/{name}: area `{area}` is defined twice");
+                }
+            }
+            catalog.functions.extend(file.functions);
+        }
         catalog.validate()?;
         Ok(catalog)
+    }
+
+    /// A catalog read from a shims directory (`<dir>/catalog/*.toml`), for developing the shims.
+    pub fn from_dir(dir: &std::path::Path) -> Result<Catalog> {
+        let catalog_dir = dir.join("catalog");
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(&catalog_dir).with_context(|| format!("cannot list {}", catalog_dir.display()))? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|x| x == "toml") {
+                let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                files.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), text));
+            }
+        }
+        Catalog::parse(files)
     }
 
     fn validate(&self) -> Result<()> {
@@ -222,8 +255,9 @@ mod tests {
 
     #[test]
     fn rejects_default_outside_behaviours() {
-        let text = CATALOG_TOML.replacen("default = \"value\"", "default = \"emulate\"", 1);
-        let err = Catalog::parse(&text).unwrap_err().to_string();
+        let (name, text) = crate::shims::CATALOG_FILES[0];
+        let text = text.replacen("default = \"value\"", "default = \"emulate\"", 1);
+        let err = format!("{:#}", Catalog::parse([(name.to_string(), text)]).unwrap_err());
         assert!(err.contains("default `emulate` is not among its behaviours"), "{err}");
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-use wasi_shim::catalog::Catalog;
+use wasi_shim::shims::Shims;
 use wasi_shim::overlay;
 use wasi_shim::policy::Policy;
 use wasi_shim::runner::{self, Preopen, RunOptions};
@@ -15,6 +15,9 @@ use wasi_shim::toolchain::{self, BaseRelease};
 #[derive(Parser)]
 #[command(name = "wasi-shim", version, about = "POSIX stubs for wasm32-wasi, chosen per function by a policy")]
 struct Cli {
+    /// Read the catalog, C sources and headers from this shims/ directory instead of the built-in copy
+    #[arg(long, global = true, env = "WASI_SHIM_SHIMS_DIR", value_name = "DIR")]
+    shims: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -98,7 +101,8 @@ fn main() -> ExitCode {
 
 fn real_main() -> Result<ExitCode> {
     let cli = Cli::parse();
-    let catalog = Catalog::builtin();
+    let shims = Shims::load(cli.shims.as_deref())?;
+    let catalog = shims.catalog;
     match cli.command {
         Command::Toolchain { provision, base } => {
             let release = BaseRelease::parse(&base)?;
@@ -127,7 +131,7 @@ fn real_main() -> Result<ExitCode> {
                 eprintln!("warning: {warning}");
             }
             let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
-            let report = overlay::build(catalog, &policy, &toolchain, &out)?;
+            let report = overlay::build(&shims, &policy, &toolchain, &out)?;
             print!("{}", wasi_shim::report::build_summary(&report, &policy, &toolchain));
         }
         Command::Run { dirs, mapdirs, env, inherit_env, wasi_options, wasm_options: _, command } => {

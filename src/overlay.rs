@@ -11,7 +11,7 @@ use crate::base::{plan_links, superseded_libraries, BaseSymbols, LinkPlan};
 use crate::catalog::Catalog;
 use crate::codegen::{self, Link, GENERATED_MARKER};
 use crate::policy::Policy;
-use crate::shims;
+use crate::shims::Shims;
 use crate::toolchain::Toolchain;
 
 /// Where `wasi-shim build` writes when `--out` is not given (relative to the current directory).
@@ -79,7 +79,8 @@ impl BuildReport {
 }
 
 /// Build an overlay for `policy` at `out`. A failure leaves whatever was at `out` untouched.
-pub fn build(catalog: &'static Catalog, policy: &Policy, toolchain: &Toolchain, out: &Path) -> Result<BuildReport> {
+pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) -> Result<BuildReport> {
+    let catalog = shims.catalog;
     let base = BaseSymbols::scan(toolchain)?;
     let plans = plan_links(catalog, policy, &base);
     let superseded = superseded_libraries(&plans);
@@ -96,8 +97,8 @@ pub fn build(catalog: &'static Catalog, policy: &Policy, toolchain: &Toolchain, 
         .with_context(|| format!("cannot create a staging directory in {}", parent.display()))?;
     let work = tempfile::Builder::new().prefix("wasi-shim-build-").tempdir().context("cannot create a build directory")?;
 
-    write_headers(catalog, staging.path())?;
-    let archive = compile_library(policy, toolchain, &plans, staging.path(), work.path())?;
+    write_headers(shims, staging.path())?;
+    let archive = compile_library(shims, policy, toolchain, &plans, staging.path(), work.path())?;
     verify_archive(catalog, toolchain, &plans, &archive)?;
     write_wrappers(toolchain, &plans, &superseded, staging.path())?;
     write_share(policy, toolchain, &plans, &superseded, staging.path())?;
@@ -114,24 +115,24 @@ fn write(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn write_headers(catalog: &Catalog, root: &Path) -> Result<()> {
-    for (header, template) in shims::header_templates() {
-        write(&root.join("include").join(header), &codegen::fill_header_template(catalog, header, template)?)?;
+fn write_headers(shims: &Shims, root: &Path) -> Result<()> {
+    for (header, template) in shims.header_templates() {
+        write(&root.join("include").join(header), &codegen::fill_header_template(shims.catalog, header, template)?)?;
     }
-    for (header, text) in shims::static_headers() {
+    for (header, text) in shims.static_headers() {
         write(&root.join("include").join(header), text)?;
     }
     Ok(())
 }
 
-fn compile_library(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], root: &Path, work: &Path) -> Result<PathBuf> {
+fn compile_library(shims: &Shims, policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], root: &Path, work: &Path) -> Result<PathBuf> {
     let src = work.join("src");
     let link_of = |name: &str| plans.iter().find(|p| p.function == name).map_or(Link::Direct, |p| p.link);
     let header = codegen::policy_header(policy, link_of);
     write(&src.join("wasi_shim_policy.h"), &header)?;
     // Kept for inspection: exactly what the archive was compiled against.
     write(&root.join("share/wasi_shim_policy.h"), &header)?;
-    for (file, text) in shims::C_HEADERS.iter().chain(shims::C_SOURCES) {
+    for (file, text) in shims.c_headers.iter().chain(&shims.c_sources) {
         write(&src.join(file), text)?;
     }
     let objects_dir = work.join("obj");
@@ -154,7 +155,7 @@ fn compile_library(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], r
     }
     build.flag("-isystem").flag(root.join("include").to_string_lossy().as_ref());
     build.flag("-O2").flag("-Wall").flag("-Wextra").flag("-Wno-unused-parameter");
-    for (file, _) in shims::C_SOURCES {
+    for (file, _) in &shims.c_sources {
         build.file(src.join(file));
     }
     let objects = build.try_compile_intermediates().map_err(|e| anyhow::anyhow!("compiling the shims failed: {e}"))?;

@@ -1,21 +1,15 @@
-//! The C sources and headers under `shims/`, compiled into the binary so it builds overlays anywhere.
+//! The catalog, C sources and headers under `shims/`: compiled into the binary, or read from a directory while developing them.
 //!
 //! `build.rs` lists the directories, so adding a file needs no change here.
 
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::catalog::Catalog;
+use crate::codegen::DECLARATIONS_MARKER;
+
 include!(concat!(env!("OUT_DIR"), "/shim_files.rs"));
-
-/// Public headers that carry the declarations marker: the catalog's prototypes are inserted there.
-pub fn header_templates() -> impl Iterator<Item = (&'static str, &'static str)> {
-    PUBLIC_HEADERS.iter().copied().filter(|(_, text)| text.contains(crate::codegen::DECLARATIONS_MARKER))
-}
-
-/// Public headers copied as they are.
-pub fn static_headers() -> impl Iterator<Item = (&'static str, &'static str)> {
-    PUBLIC_HEADERS.iter().copied().filter(|(_, text)| !text.contains(crate::codegen::DECLARATIONS_MARKER))
-}
-
-/// Headers whose catalog functions the base sysroot already declares (we only wrap them).
-pub const BASE_DECLARED_HEADERS: &[&str] = &["sys/stat.h"];
 
 /// Symbols our archive defines besides the catalog's functions, each with the reason it must.
 pub const EXTRA_SYMBOLS: &[(&str, &str)] = &[
@@ -24,3 +18,70 @@ pub const EXTRA_SYMBOLS: &[(&str, &str)] = &[
     ("bsd_signal", "the base's signal.o defines it beside signal(); ours must too, or that member could be pulled in and clash"),
     ("__sysv_signal", "the base's signal.o defines it beside signal(); ours must too, for the same reason"),
 ];
+
+/// Everything an overlay is built from besides the policy.
+#[derive(Debug, Clone)]
+pub struct Shims {
+    pub catalog: &'static Catalog,
+    /// `(path relative to shims/src, text)` of every C source.
+    pub c_sources: Vec<(String, String)>,
+    /// Internal headers the sources include.
+    pub c_headers: Vec<(String, String)>,
+    /// `(path relative to shims/include, text)` of every public header.
+    pub public_headers: Vec<(String, String)>,
+}
+
+fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
+    files.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect()
+}
+
+fn read_tree(root: &Path, dir: &Path, ext: &str, out: &mut Vec<(String, String)>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            read_tree(root, &path, ext, out)?;
+        } else if path.extension().is_some_and(|x| x == ext) {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            out.push((path.strip_prefix(root).expect("under root").to_string_lossy().into_owned(), text));
+        }
+    }
+    out.sort();
+    Ok(())
+}
+
+impl Shims {
+    /// What this binary was built with.
+    pub fn builtin() -> Shims {
+        Shims {
+            catalog: Catalog::builtin(),
+            c_sources: owned(C_SOURCES),
+            c_headers: owned(C_HEADERS),
+            public_headers: owned(PUBLIC_HEADERS),
+        }
+    }
+
+    /// A `shims/` directory on disk (catalog/, src/, include/), so shim authors need not rebuild wasi-shim.
+    pub fn from_dir(dir: &Path) -> Result<Shims> {
+        let catalog: &'static Catalog = Box::leak(Box::new(Catalog::from_dir(dir)?));
+        let (mut c_sources, mut c_headers, mut public_headers) = (Vec::new(), Vec::new(), Vec::new());
+        read_tree(&dir.join("src"), &dir.join("src"), "c", &mut c_sources)?;
+        read_tree(&dir.join("src"), &dir.join("src"), "h", &mut c_headers)?;
+        read_tree(&dir.join("include"), &dir.join("include"), "h", &mut public_headers)?;
+        Ok(Shims { catalog, c_sources, c_headers, public_headers })
+    }
+
+    /// `--shims DIR` when given, the built-in shims otherwise.
+    pub fn load(dir: Option<&Path>) -> Result<Shims> {
+        dir.map_or_else(|| Ok(Shims::builtin()), Shims::from_dir)
+    }
+
+    /// Public headers that carry the declarations marker: the catalog's prototypes are inserted there.
+    pub fn header_templates(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.public_headers.iter().filter(|(_, t)| t.contains(DECLARATIONS_MARKER)).map(|(n, t)| (n.as_str(), t.as_str()))
+    }
+
+    /// Public headers copied as they are.
+    pub fn static_headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.public_headers.iter().filter(|(_, t)| !t.contains(DECLARATIONS_MARKER)).map(|(n, t)| (n.as_str(), t.as_str()))
+    }
+}

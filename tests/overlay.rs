@@ -79,13 +79,13 @@ fn failed_build_leaves_the_previous_overlay_untouched() {
     let parent = scratch("atomic");
     let out = parent.join("overlay");
     let good = toolchain(BaseRelease::Trixie);
-    wasi_shim::overlay::build(catalog, &policy, &good, &out).unwrap();
+    wasi_shim::overlay::build(&wasi_shim::shims::Shims::builtin(), &policy, &good, &out).unwrap();
     let manifest_before = std::fs::read_to_string(out.join("manifest.toml")).unwrap();
 
     // A compiler that fails once headers are already staged: the build must stop and change nothing.
     let mut broken = good.clone();
     broken.clang = std::path::PathBuf::from("/bin/false");
-    let err = wasi_shim::overlay::build(catalog, &policy, &broken, &out).unwrap_err();
+    let err = wasi_shim::overlay::build(&wasi_shim::shims::Shims::builtin(), &policy, &broken, &out).unwrap_err();
     assert!(format!("{err:#}").contains("compiling the shims failed"), "{err:#}");
     assert_eq!(std::fs::read_to_string(out.join("manifest.toml")).unwrap(), manifest_before);
     assert!(out.join("lib/wasm32-wasi/libwasi-shim.a").is_file());

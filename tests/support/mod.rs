@@ -61,7 +61,7 @@ pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
         let catalog = Catalog::builtin();
         let loaded = Policy::load(&policy_spec(policy), catalog).unwrap_or_else(|e| panic!("policy {policy}: {e}"));
         let out = scratch(&format!("overlays/{}", release.suite())).join(policy.trim_end_matches(".toml"));
-        overlay::build(catalog, &loaded, &toolchain(release), &out).unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
+        overlay::build(&wasi_shim::shims::Shims::builtin(), &loaded, &toolchain(release), &out).unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
         out
     })
     .clone()
