@@ -120,7 +120,22 @@ impl Function {
 pub struct Catalog {
     pub areas: BTreeMap<String, Area>,
     pub functions: Vec<Function>,
+    /// Policy settings beyond [identity] and [process]: `host.name` -> its default and reason.
+    pub settings: BTreeMap<String, Setting>,
 }
+
+/// A policy setting the catalog introduces (`[host] name = "..."` in a policy), with its default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setting {
+    /// A string or an integer; a policy must give the same type.
+    pub default: toml::Value,
+    /// Why the default is what it is.
+    pub reason: String,
+}
+
+/// Policy tables that may hold catalog settings.
+pub const SETTING_TABLES: &[&str] = &["host", "limits", "paths", "syslog", "terminal"];
 
 /// One file of `shims/catalog/`: some areas and their functions.
 #[derive(Debug, Deserialize)]
@@ -130,6 +145,8 @@ struct CatalogFile {
     areas: BTreeMap<String, Area>,
     #[serde(default, rename = "function")]
     functions: Vec<Function>,
+    #[serde(default)]
+    settings: BTreeMap<String, Setting>,
 }
 
 /// Policy keys a catalog row may name in `value`.
@@ -157,6 +174,18 @@ impl Catalog {
                 }
             }
             catalog.functions.extend(file.functions);
+            for (key, setting) in file.settings {
+                let table = key.split_once('.').map(|(t, _)| t).unwrap_or("");
+                if !SETTING_TABLES.contains(&table) {
+                    bail!("shims/catalog/{name}: setting `{key}` must be `<table>.<field>` with table one of {}", SETTING_TABLES.join(", "));
+                }
+                if !matches!(setting.default, toml::Value::String(_) | toml::Value::Integer(_)) {
+                    bail!("shims/catalog/{name}: setting `{key}` needs a string or integer default");
+                }
+                if catalog.settings.insert(key.clone(), setting).is_some() {
+                    bail!("shims/catalog/{name}: setting `{key}` is defined twice");
+                }
+            }
         }
         catalog.validate()?;
         Ok(catalog)
@@ -199,7 +228,7 @@ impl Catalog {
                 bail!("{}: `value` behaviour and `value` key go together", row());
             }
             if let Some(key) = &f.value {
-                if !VALUE_KEYS.contains(&key.as_str()) {
+                if !VALUE_KEYS.contains(&key.as_str()) && !self.settings.contains_key(key) {
                     bail!("{}: unknown value key `{key}`", row());
                 }
             }

@@ -69,6 +69,9 @@ pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
     writeln!(h, "#define WS_IDENTITY_GROUP_COUNT {}", groups.len()).unwrap();
     writeln!(h, "#define WS_PROCESS_PID {}", policy.process.pid).unwrap();
     writeln!(h, "#define WS_PROCESS_PPID {}", policy.process.ppid).unwrap();
+    for (key, value) in &policy.settings {
+        writeln!(h, "#define WS_SETTING_{} {}", key.replace('.', "_").to_uppercase(), c_value(value)).unwrap();
+    }
     writeln!(h).unwrap();
     writeln!(h, "#define WS_USERS_INIT {{ \\").unwrap();
     for u in &policy.users {

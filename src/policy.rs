@@ -38,6 +38,12 @@ struct PolicyFile {
     areas: BTreeMap<Spanned<String>, Spanned<Setting>>,
     #[serde(default)]
     functions: BTreeMap<Spanned<String>, Spanned<Setting>>,
+    // Tables of catalog settings (catalog::SETTING_TABLES): checked against the catalog's registry.
+    host: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    limits: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    paths: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    syslog: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    terminal: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -187,6 +193,8 @@ pub struct Policy {
     pub groups: Vec<GroupEntry>,
     /// One choice per catalog function, in catalog order.
     pub choices: Vec<Choice>,
+    /// Every catalog setting (`host.name` ...), the policy's value or the catalog's default.
+    pub settings: BTreeMap<String, Value>,
     pub warnings: Vec<String>,
 }
 
@@ -410,6 +418,11 @@ fn resolve(name: String, chain: Vec<LoadedFile>, catalog: &'static Catalog) -> R
         })
         .collect();
     let mut hasher = Sha256::new();
+    let mut settings: BTreeMap<String, Value> = catalog
+        .settings
+        .iter()
+        .map(|(k, s)| (k.clone(), toml_scalar(&s.default).expect("catalog validation admits only strings and integers")))
+        .collect();
 
     for file in &chain {
         hasher.update(file.source.text().as_bytes());
@@ -446,6 +459,32 @@ fn resolve(name: String, chain: Vec<LoadedFile>, catalog: &'static Catalog) -> R
                         errors.push(file.diagnostic(v.span(), format!("{key} must be from 1 to {}, a positive pid_t", i32::MAX), Some(format!("write it as `{key} = 42`"))));
                     }
                     *target = *v.get_ref();
+                }
+            }
+        }
+        for (table, entries) in [("host", &f.host), ("limits", &f.limits), ("paths", &f.paths), ("syslog", &f.syslog), ("terminal", &f.terminal)] {
+            for (field, value) in entries.iter().flatten() {
+                let key = format!("{table}.{}", field.get_ref());
+                let Some(setting) = catalog.settings.get(&key) else {
+                    let prefix = format!("{table}.");
+                    let fields: Vec<&str> = catalog.settings.keys().filter_map(|k| k.strip_prefix(&prefix)).collect();
+                    let help = match suggest(field.get_ref(), fields.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None if fields.is_empty() => format!("no catalog function reads [{table}] settings yet"),
+                        None => format!("[{table}] takes {}", fields.join(", ")),
+                    };
+                    errors.push(file.diagnostic(field.span(), format!("unknown setting `{}` in [{table}]", field.get_ref()), Some(help)));
+                    continue;
+                };
+                match (toml_scalar(value.get_ref()), &setting.default) {
+                    (Some(v @ Value::Number(_)), toml::Value::Integer(_)) | (Some(v @ Value::Text(_)), toml::Value::String(_)) => {
+                        settings.insert(key, v);
+                    }
+                    _ => errors.push(file.diagnostic(
+                        value.span(),
+                        format!("`{key}` takes {}, not `{}`", if setting.default.is_str() { "a string" } else { "an integer" }, value.get_ref()),
+                        Some(format!("write it as `{} = {}`", field.get_ref(), setting.default)),
+                    )),
                 }
             }
         }
@@ -492,7 +531,7 @@ fn resolve(name: String, chain: Vec<LoadedFile>, catalog: &'static Catalog) -> R
                 continue;
             };
             let draft = drafts.get_mut(function.name.as_str()).expect("every function has a draft");
-            apply_function_setting(file, function, setting, draft, &mut errors);
+            apply_function_setting(catalog, file, function, setting, draft, &mut errors);
         }
     }
 
@@ -566,7 +605,7 @@ fn resolve(name: String, chain: Vec<LoadedFile>, catalog: &'static Catalog) -> R
     for function in &catalog.functions {
         let draft = drafts.remove(function.name.as_str()).expect("every function has a draft");
         let value = match (draft.behaviour, &function.value) {
-            (_, Some(key)) => Some(draft.value.unwrap_or_else(|| policy_value(key, &identity, &process))),
+            (_, Some(key)) => Some(draft.value.unwrap_or_else(|| settings.get(key).cloned().unwrap_or_else(|| policy_value(key, &identity, &process)))),
             _ => None,
         };
         if draft.behaviour == Behaviour::Succeed {
@@ -598,8 +637,17 @@ fn resolve(name: String, chain: Vec<LoadedFile>, catalog: &'static Catalog) -> R
         users,
         groups,
         choices,
+        settings,
         warnings,
     })
+}
+
+fn toml_scalar(value: &toml::Value) -> Option<Value> {
+    match value {
+        toml::Value::Integer(n) => Some(Value::Number(*n)),
+        toml::Value::String(s) => Some(Value::Text(s.clone())),
+        _ => None,
+    }
 }
 
 fn policy_value(key: &str, identity: &Identity, process: &Process) -> Value {
@@ -659,7 +707,7 @@ fn area_setting(file: &LoadedFile, setting: &Spanned<Setting>, errors: &mut Vec<
     }
 }
 
-fn apply_function_setting(file: &LoadedFile, function: &Function, setting: &Spanned<Setting>, draft: &mut Draft, errors: &mut Vec<Diagnostic>) {
+fn apply_function_setting(catalog: &Catalog, file: &LoadedFile, function: &Function, setting: &Spanned<Setting>, draft: &mut Draft, errors: &mut Vec<Diagnostic>) {
     let (behaviour_text, behaviour_span, table) = match setting.get_ref() {
         Setting::Behaviour(text) => (Some(text.as_str()), setting.span(), None),
         Setting::Table(table) => match &table.behaviour {
@@ -711,7 +759,7 @@ fn apply_function_setting(file: &LoadedFile, function: &Function, setting: &Span
     }
     if let Some(value) = &table.value {
         let key = function.value.as_deref().unwrap_or_default();
-        let expects_text = key == "identity.user";
+        let expects_text = key == "identity.user" || catalog.settings.get(key).is_some_and(|s| s.default.is_str());
         match (value.get_ref(), expects_text) {
             (toml::Value::Integer(n), false) if *n >= 0 && *n <= u32::MAX as i64 => draft.value = Some(Value::Number(*n)),
             (toml::Value::String(s), true) => draft.value = Some(Value::Text(s.clone())),
