@@ -122,6 +122,16 @@ pub struct Catalog {
     pub functions: Vec<Function>,
     /// Policy settings beyond [identity] and [process]: `host.name` -> its default and reason.
     pub settings: BTreeMap<String, Setting>,
+    /// Functions deliberately left out, each with the reason (for `wasi-shim audit`).
+    pub excluded: Vec<Excluded>,
+}
+
+/// A function configure scripts probe for that wasi-shim deliberately does not provide.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Excluded {
+    pub name: String,
+    pub reason: String,
 }
 
 /// A policy setting the catalog introduces (`[host] name = "..."` in a policy), with its default.
@@ -147,6 +157,8 @@ struct CatalogFile {
     functions: Vec<Function>,
     #[serde(default)]
     settings: BTreeMap<String, Setting>,
+    #[serde(default)]
+    excluded: Vec<Excluded>,
 }
 
 /// Policy keys a catalog row may name in `value`.
@@ -174,6 +186,7 @@ impl Catalog {
                 }
             }
             catalog.functions.extend(file.functions);
+            catalog.excluded.extend(file.excluded);
             for (key, setting) in file.settings {
                 let table = key.split_once('.').map(|(t, _)| t).unwrap_or("");
                 if !SETTING_TABLES.contains(&table) {

@@ -3,6 +3,7 @@
 //! Data flows catalog + policy -> resolved [`policy::Policy`] -> [`overlay::build`] (headers, archive,
 //! wrappers, config.site, manifest); [`runner::run`] executes the resulting programs in wasmtime.
 
+pub mod audit;
 pub mod base;
 pub mod catalog;
 pub mod codegen;

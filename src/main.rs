@@ -76,6 +76,14 @@ enum Command {
         #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true, value_name = "MODULE [ARGS]...")]
         command: Vec<String>,
     },
+    /// List the POSIX functions a .wasm, .o, .a or autoconf config.log needs that the base lacks, and how the catalog covers them
+    Audit {
+        file: PathBuf,
+        #[arg(long, default_value = "default")]
+        policy: String,
+        #[arg(long, default_value = "trixie")]
+        base: String,
+    },
     /// Explain a catalog function: prototype, behaviours, errnos, reasons, and a policy's choice
     Explain {
         function: String,
@@ -151,6 +159,15 @@ fn real_main() -> Result<ExitCode> {
             options.args = command.iter().skip_while(|a| *a != &module).skip(1).cloned().collect();
             let status = runner::run(&runner::module_path(&module)?, &options)?;
             return Ok(ExitCode::from((status & 0xff) as u8));
+        }
+        Command::Audit { file, policy, base } => {
+            let policy = Policy::load(&policy, catalog)?;
+            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
+            let audit = wasi_shim::audit::audit(&file, catalog, &policy, &toolchain)?;
+            print!("{}", audit.report());
+            if audit.uncovered().next().is_some() {
+                return Ok(ExitCode::FAILURE);
+            }
         }
         Command::Explain { function, policy } => {
             let policy = Policy::load(&policy, catalog)?;

@@ -139,3 +139,47 @@ fn run_reports_a_missing_module() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("no module at /nonexistent/x.wasm"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn audit_of_a_config_log_lists_missing_functions_and_fails_on_uncovered_ones() {
+    let dir = scratch("audit-log");
+    let log = dir.join("config.log");
+    std::fs::write(
+        &log,
+        "configure:10: checking for getuid\nconfigure:11: result: no\nconfigure:12: checking for kill\nconfigure:13: result: no\n\
+         configure:14: checking for epoll_create\nconfigure:15: result: no\nconfigure:16: checking for printf\nconfigure:17: result: yes\n",
+    )
+    .unwrap();
+    let out = wasi_shim(&["audit", log.to_str().unwrap(), "--policy", "strict"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("3 functions the base sysroot lacks"), "{stdout}");
+    assert!(stdout.contains("covered    getuid                   error under policy strict (ENOSYS)"), "{stdout}");
+    assert!(stdout.contains("covered    kill"), "{stdout}");
+    assert!(stdout.contains("UNCOVERED  epoll_create"), "{stdout}");
+    assert!(!stdout.contains("printf"), "{stdout}");
+}
+
+#[test]
+fn audit_of_an_object_and_a_module_reads_their_undefined_symbols() {
+    let tc = toolchain(BaseRelease::Trixie);
+    let dir = scratch("audit-object");
+    let source = dir.join("needs.c");
+    std::fs::write(&source, "#include <stdio.h>\nint getuid(void);\nint sigaction(int, const void *, void *);\nint main(void) { printf(\"%d\", getuid()); return sigaction(1, 0, 0); }\n").unwrap();
+    let object = dir.join("needs.o");
+    let module = dir.join("needs.wasm");
+    let compile = |extra: &[&str], out: &std::path::Path| {
+        let status = Command::new(&tc.clang).args(tc.target_flags()).args(extra).arg(&source).arg("-o").arg(out).status().unwrap();
+        assert!(status.success());
+    };
+    compile(&["-c"], &object);
+    compile(&["-Wl,--allow-undefined"], &module);
+    for file in [&object, &module] {
+        let out = wasi_shim(&["audit", file.to_str().unwrap()]);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+        assert!(stdout.contains("2 functions the base sysroot lacks"), "{stdout}");
+        assert!(stdout.contains("covered    getuid                   value under policy default"), "{stdout}");
+        assert!(stdout.contains("covered    sigaction                emulate under policy default"), "{stdout}");
+    }
+}

@@ -157,3 +157,14 @@ fn shims_compile_without_warnings_under_every_preset() {
         }
     }
 }
+
+#[test]
+fn readme_function_table_is_fresh() {
+    let catalog = Catalog::builtin();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let table = wasi_shim::codegen::function_table(catalog, &Policy::load("default", catalog).unwrap());
+    assert!(
+        wasi_shim::codegen::replace_table(&readme, &table).unwrap() == readme,
+        "README.md's function table is stale: run `cargo xtask codegen`"
+    );
+}
