@@ -222,8 +222,16 @@ fn sh_quote(s: &str) -> String {
 
 fn write_wrappers(toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String], root: &Path) -> Result<()> {
     let bin = root.join("bin");
-    let target: Vec<String> = toolchain.target_flags().iter().map(|f| sh_quote(f)).collect();
-    let link = link_flags(plans, superseded).iter().map(|f| sh_quote(f)).collect::<Vec<_>>().join(" ");
+    let mut target: Vec<String> = toolchain.target_flags().iter().map(|f| sh_quote(f)).collect();
+    // setjmp/longjmp: wasi-libc's libsetjmp works on exception handling, which clang enables per compile.
+    let sjlj = toolchain.sysroot_lib().join("libsetjmp.a").is_file();
+    if sjlj {
+        target.extend(["-mllvm", "-wasm-enable-sjlj"].map(String::from));
+    }
+    let mut link = link_flags(plans, superseded).iter().map(|f| sh_quote(f)).collect::<Vec<_>>().join(" ");
+    if sjlj {
+        link.push_str(" -lsetjmp");
+    }
     let drop_cases = if superseded.is_empty() {
         String::from("__wasi_shim_none__")
     } else {

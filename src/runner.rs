@@ -57,10 +57,46 @@ fn engine() -> Result<Engine> {
     Engine::new(&config).map_err(|e| anyhow!("cannot create the wasmtime engine: {e}"))
 }
 
+/// Whether a module uses exception handling at all (setjmp/longjmp through wasi-libc's libsetjmp does).
+fn uses_exceptions(bytes: &[u8]) -> bool {
+    wasmparser::Parser::new(0).parse_all(bytes).any(|p| matches!(p, Ok(wasmparser::Payload::TagSection(_))))
+}
+
+/// clang 19 lowers setjmp/longjmp to the legacy exception-handling instructions, which wasmtime does
+/// not run; binaryen translates them to the standard (exnref) form. Translations are cached by hash.
+fn translate_legacy_exceptions(module: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
+    use sha2::{Digest, Sha256};
+    let hash = format!("{:x}", Sha256::digest(bytes));
+    let cached = crate::toolchain::cache_dir().join("exnref").join(format!("{hash}.wasm"));
+    if let Ok(translated) = std::fs::read(&cached) {
+        return Ok(translated);
+    }
+    let wasm_opt = crate::toolchain::wasm_opt()?;
+    std::fs::create_dir_all(cached.parent().expect("cache file has a directory"))?;
+    let partial = cached.with_extension(format!("partial-{}", std::process::id()));
+    let output = std::process::Command::new(&wasm_opt)
+        .args(["--enable-exception-handling", "--translate-to-exnref"])
+        .arg(module)
+        .arg("-o")
+        .arg(&partial)
+        .output()
+        .with_context(|| format!("cannot run {}", wasm_opt.display()))?;
+    if !output.status.success() {
+        let _ = std::fs::remove_file(&partial);
+        bail!("{} --translate-to-exnref {} failed: {}", wasm_opt.display(), module.display(), String::from_utf8_lossy(&output.stderr).trim());
+    }
+    std::fs::rename(&partial, &cached)?;
+    Ok(std::fs::read(&cached)?)
+}
+
 /// Run `module` to completion and return its exit status.
 pub fn run(module: &Path, options: &RunOptions) -> Result<i32> {
     let engine = engine()?;
-    let compiled = Module::from_file(&engine, module).map_err(|e| anyhow!("cannot load {}: {e}", module.display()))?;
+    let mut bytes = std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
+    if bytes.starts_with(b"\0asm") && uses_exceptions(&bytes) {
+        bytes = translate_legacy_exceptions(module, &bytes)?;
+    }
+    let compiled = Module::new(&engine, &bytes).map_err(|e| anyhow!("cannot load {}: {e:#}", module.display()))?;
     let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
     p1::add_to_linker_sync(&mut linker, |cx| cx).map_err(|e| anyhow!("{e}"))?;
     // wasmtime-wasi refuses exit statuses of 126 and above, but a program ended by a signal's default

@@ -290,3 +290,44 @@ pub fn describe(t: &Toolchain) -> String {
         t.triple
     )
 }
+
+/// binaryen release fetched from the npm registry when no wasm-opt new enough is on PATH.
+pub const BINARYEN_NPM_VERSION: &str = "132.0.0";
+/// The first binaryen whose wasm-opt has `--translate-to-exnref`.
+pub const BINARYEN_MIN_VERSION: u32 = 119;
+
+fn wasm_opt_version(wasm_opt: &Path) -> Option<u32> {
+    let output = Command::new(wasm_opt).arg("--version").output().ok()?;
+    // "wasm-opt version 132 (version_132)"
+    String::from_utf8_lossy(&output.stdout).split_whitespace().nth(2)?.parse().ok()
+}
+
+/// A wasm-opt that can translate legacy exception handling (what clang 19 emits for setjmp/longjmp)
+/// to the standard exnref form wasmtime runs: `WASM_OPT`, then PATH, then the cache, then npm.
+pub fn wasm_opt() -> Result<PathBuf> {
+    let candidates = std::env::var_os("WASM_OPT")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(which("wasm-opt"))
+        .chain(std::iter::once(npm_wasm_opt()));
+    for candidate in candidates {
+        if candidate.is_file() && wasm_opt_version(&candidate).is_some_and(|v| v >= BINARYEN_MIN_VERSION) {
+            return Ok(candidate);
+        }
+    }
+    if which("npm").is_none() {
+        bail!("running a program that uses setjmp/longjmp needs binaryen's wasm-opt {BINARYEN_MIN_VERSION} or newer; install Node.js and npm (apt-get install -y nodejs npm), or set WASM_OPT");
+    }
+    let prefix = cache_dir().join(format!("binaryen-{BINARYEN_NPM_VERSION}"));
+    std::fs::create_dir_all(&prefix).with_context(|| format!("cannot create {}", prefix.display()))?;
+    run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"]).arg(&prefix).arg(format!("binaryen@{BINARYEN_NPM_VERSION}")))?;
+    let installed = npm_wasm_opt();
+    if !installed.is_file() {
+        bail!("npm installed binaryen but {} is missing", installed.display());
+    }
+    Ok(installed)
+}
+
+fn npm_wasm_opt() -> PathBuf {
+    cache_dir().join(format!("binaryen-{BINARYEN_NPM_VERSION}")).join("node_modules/.bin/wasm-opt")
+}

@@ -9,7 +9,7 @@ use wasi_shim::catalog::{Behaviour, Catalog};
 use wasi_shim::policy::Policy;
 
 /// Guests that exercise several functions together rather than one function and behaviour.
-const COMBINED_GUESTS: &[&str] = &["posix_program", "posix_program_strict"];
+const COMBINED_GUESTS: &[&str] = &["posix_program", "posix_program_strict", "setjmp_program"];
 
 fn guest_names() -> BTreeSet<String> {
     std::fs::read_dir(root().join("tests/guests"))

@@ -121,6 +121,7 @@ guests! {
     setgroups_emulate,
     setgroups_emulate_root,
     setgroups_error,
+    setjmp_program,
     setpwent_emulate,
     setpwent_error,
     setregid_emulate,
