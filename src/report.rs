@@ -18,6 +18,9 @@ pub fn check_table(policy: &Policy) -> String {
     let id = &policy.identity;
     writeln!(s, "identity: {}({}) group {}({}) home {} shell {}", id.user, id.uid, id.group, id.gid, id.home, id.shell).unwrap();
     writeln!(s, "process: pid {} ppid {}", policy.process.pid, policy.process.ppid).unwrap();
+    for (key, value) in &policy.settings {
+        writeln!(s, "setting: {key} = {value}").unwrap();
+    }
     let width = policy.choices.iter().map(|c| c.function.name.len()).max().unwrap_or(8);
     writeln!(s, "\n{:<width$}  {:<8}  {:<24}  chosen at", "function", "area", "behaviour").unwrap();
     for c in &policy.choices {
