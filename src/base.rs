@@ -119,15 +119,36 @@ pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec
         .collect()
 }
 
-/// Opt-in base libraries (not libc.a) that define something ours replaces by coming first: the
-/// wrappers move them after `-lwasi-shim`, so a user's own `-l` for them cannot win.
-pub fn superseded_libraries(plans: &[LinkPlan]) -> Vec<String> {
+/// Base emulation libraries whose `_WASI_EMULATED_*` switch the overlay's headers turn on. Not
+/// libwasi-emulated-pthread: linking its always-failing pthread_create would make configure scripts
+/// believe threads work.
+pub const HEADER_ENABLED_EMULATIONS: &[&str] = &[
+    "libwasi-emulated-getpid.a",
+    "libwasi-emulated-mman.a",
+    "libwasi-emulated-process-clocks.a",
+    "libwasi-emulated-signal.a",
+];
+
+/// The base's opt-in emulation libraries (`libwasi-emulated-*.a`), linked after `-lwasi-shim`.
+///
+/// The overlay's headers switch those emulations on (signal.h, sys/mman.h, sys/times.h ...), so a
+/// program compiled with them must link the libraries without asking; an archive member is only
+/// pulled in when something needs it. Where ours replaces a member by coming first, the wrappers also
+/// move a user's own `-l` for that library after ours, so it cannot win.
+pub fn superseded_libraries(plans: &[LinkPlan], base: &BaseSymbols) -> Vec<String> {
+    let emulations = base
+        .members
+        .keys()
+        .map(|(archive, _)| archive.as_str())
+        .filter(|a| HEADER_ENABLED_EMULATIONS.contains(a))
+        .filter_map(|a| a.strip_prefix("lib").and_then(|a| a.strip_suffix(".a")).map(str::to_owned));
     let mut libs: Vec<String> = plans
         .iter()
         .filter(|p| p.link == Link::Direct)
         .filter_map(|p| p.base.as_ref())
         .filter(|d| d.archive != "libc.a")
         .filter_map(|d| d.archive.strip_prefix("lib").and_then(|a| a.strip_suffix(".a")).map(str::to_owned))
+        .chain(emulations)
         .collect();
     libs.sort();
     libs.dedup();

@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn rejects_default_outside_behaviours() {
-        let (name, text) = crate::shims::CATALOG_FILES[0];
+        let (name, text) = *crate::shims::CATALOG_FILES.iter().find(|(n, _)| *n == "identity.toml").unwrap();
         let text = text.replacen("default = \"value\"", "default = \"emulate\"", 1);
         let err = format!("{:#}", Catalog::parse([(name.to_string(), text)]).unwrap_err());
         assert!(err.contains("default `emulate` is not among its behaviours"), "{err}");

@@ -83,7 +83,7 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
     let catalog = shims.catalog;
     let base = BaseSymbols::scan(toolchain)?;
     let plans = plan_links(catalog, policy, &base);
-    let superseded = superseded_libraries(&plans);
+    let superseded = superseded_libraries(&plans, &base);
 
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -17,6 +17,7 @@ pub const EXTRA_SYMBOLS: &[(&str, &str)] = &[
     ("__SIG_ERR", "wasi-libc's SIG_ERR is the address of this function; defined beside signal() for the same reason"),
     ("bsd_signal", "the base's signal.o defines it beside signal(); ours must too, or that member could be pulled in and clash"),
     ("__sysv_signal", "the base's signal.o defines it beside signal(); ours must too, for the same reason"),
+    ("h_errno", "netdb.h declares it as the error of gethostbyname and gethostbyaddr; hostnames.c defines it"),
 ];
 
 /// Everything an overlay is built from besides the policy.

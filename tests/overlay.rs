@@ -27,7 +27,10 @@ fn manifest_records_every_function_its_behaviour_and_the_base() {
     assert_eq!(symbol("getpid").base_kind, "emulation");
     assert_eq!(symbol("stat").base_kind, "real");
     assert_eq!(symbol("getuid").base_kind, "absent");
-    assert_eq!(manifest.base.superseded_libraries, ["wasi-emulated-getpid", "wasi-emulated-signal"]);
+    assert_eq!(
+        manifest.base.superseded_libraries,
+        ["wasi-emulated-getpid", "wasi-emulated-mman", "wasi-emulated-process-clocks", "wasi-emulated-signal"]
+    );
 }
 
 #[test]

@@ -1,0 +1,20 @@
+// policy: default
+// stdout: ok
+
+/* connect under the default policy fails the same way (WASI preview 1 has no such call): returns -1 with errno ENOSYS. */
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "guest.h"
+
+int main(void) {
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    errno = 0;
+    CHECK_INT(connect(3, (struct sockaddr *)&a, sizeof a), -1);
+    CHECK_INT(errno, ENOSYS);
+    puts("ok");
+    return 0;
+}

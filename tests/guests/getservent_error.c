@@ -1,0 +1,17 @@
+// policy: strict
+// stdout: ok
+
+/* getservent under the strict policy: returns NULL with errno ENOSYS. */
+#include <errno.h>
+#include <netdb.h>
+#include <stdio.h>
+
+#include "guest.h"
+
+int main(void) {
+    errno = 0;
+    CHECK(getservent() == NULL);
+    CHECK_INT(errno, ENOSYS);
+    puts("ok");
+    return 0;
+}

@@ -1,0 +1,19 @@
+// policy: strict
+// stdout: ok
+
+/* getsockname under the strict policy: returns -1 with errno ENOSYS. */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "guest.h"
+
+int main(void) {
+    struct sockaddr_storage a;
+    socklen_t len = sizeof a;
+    errno = 0;
+    CHECK_INT(getsockname(3, (struct sockaddr *)&a, &len), -1);
+    CHECK_INT(errno, ENOSYS);
+    puts("ok");
+    return 0;
+}

@@ -1,0 +1,17 @@
+// policy: strict
+// stdout: ok
+
+/* lchown under the strict policy: -1 with errno ENOSYS. */
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "guest.h"
+
+int main(void) {
+    errno = 0;
+    CHECK_INT(lchown(".", (uid_t)-1, (gid_t)-1), -1);
+    CHECK_INT(errno, ENOSYS);
+    puts("ok");
+    return 0;
+}

@@ -1,0 +1,26 @@
+// policy: default
+// stdout: ok
+
+/* mknod: -1 with ENOSYS for a FIFO or a device, and nothing is created. */
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "guest.h"
+
+int main(void) {
+    struct stat st;
+    errno = 0;
+    CHECK_INT(mknod("node", S_IFIFO | 0600, 0), -1);
+    CHECK_INT(errno, ENOSYS);
+    errno = 0;
+    CHECK_INT(mknod("node", S_IFCHR | 0600, 0), -1);
+    CHECK_INT(errno, ENOSYS);
+    errno = 0;
+    CHECK_INT(stat("node", &st), -1);
+    CHECK_INT(errno, ENOENT);
+    puts("ok");
+    return 0;
+}

@@ -1,0 +1,23 @@
+// policy: default
+// stdout: ok
+
+/* posix_spawnattr_destroy: 0, after init and after use. */
+#include <errno.h>
+#include <stdio.h>
+#include <spawn.h>
+#include <signal.h>
+#include <string.h>
+
+#include "guest.h"
+
+int main(void) {
+    posix_spawnattr_t attr;
+    memset(&attr, 0xff, sizeof attr);
+    CHECK_INT(posix_spawnattr_init(&attr), 0);
+    CHECK_INT(posix_spawnattr_destroy(&attr), 0);
+    CHECK_INT(posix_spawnattr_init(&attr), 0);
+    CHECK_INT(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP), 0);
+    CHECK_INT(posix_spawnattr_destroy(&attr), 0);
+    puts("ok");
+    return 0;
+}

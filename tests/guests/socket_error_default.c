@@ -1,0 +1,17 @@
+// policy: default
+// stdout: ok
+
+/* socket under the default policy fails the same way (WASI preview 1 has no such call): returns -1 with errno ENOSYS. */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "guest.h"
+
+int main(void) {
+    errno = 0;
+    CHECK_INT(socket(AF_INET, SOCK_STREAM, 0), -1);
+    CHECK_INT(errno, ENOSYS);
+    puts("ok");
+    return 0;
+}

@@ -1,0 +1,17 @@
+// policy: default
+// stdout: ok
+
+/* vfork: -1 with ENOSYS, as fork. */
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "guest.h"
+
+int main(void) {
+    errno = 0;
+    CHECK_INT(vfork(), -1);
+    CHECK_INT(errno, ENOSYS);
+    puts("ok");
+    return 0;
+}
