@@ -331,3 +331,52 @@ pub fn wasm_opt() -> Result<PathBuf> {
 fn npm_wasm_opt() -> PathBuf {
     cache_dir().join(format!("binaryen-{BINARYEN_NPM_VERSION}")).join("node_modules/.bin/wasm-opt")
 }
+
+/// Download a Debian source package with a private apt configuration and unpack its upstream
+/// tarball (`*.orig.tar.*`, the unmodified upstream sources) into the cache; returns the tree.
+pub fn fetch_upstream_source(package: &str, suite: &str) -> Result<PathBuf> {
+    let cache = cache_dir();
+    let apt = cache.join(format!("apt-src-{suite}"));
+    let downloads = apt.join("sources").join(package);
+    for dir in ["lists/partial", "cache/archives/partial"] {
+        std::fs::create_dir_all(apt.join(dir)).with_context(|| format!("cannot create {}", apt.join(dir).display()))?;
+    }
+    std::fs::create_dir_all(&downloads)?;
+    let sources = apt.join("sources.list");
+    std::fs::write(&sources, format!("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {suite} main\n"))
+        .with_context(|| format!("cannot write {}", sources.display()))?;
+    let private = |cmd: &mut Command| {
+        cmd.arg("-q")
+            .arg("-o")
+            .arg(format!("Dir::Etc::SourceList={}", sources.display()))
+            .arg("-o")
+            .arg("Dir::Etc::SourceParts=/nonexistent")
+            .arg("-o")
+            .arg(format!("Dir::State::Lists={}", apt.join("lists").display()))
+            .arg("-o")
+            .arg(format!("Dir::Cache={}", apt.join("cache").display()))
+            .arg("-o")
+            .arg("APT::Sandbox::User=root");
+    };
+    let find_orig = || -> Option<PathBuf> {
+        std::fs::read_dir(&downloads).ok()?.filter_map(|e| e.ok().map(|e| e.path())).find(|p| p.to_string_lossy().contains(".orig.tar."))
+    };
+    if find_orig().is_none() {
+        let mut update = Command::new("apt-get");
+        private(&mut update);
+        run(update.arg("update"))?;
+        let mut source = Command::new("apt-get");
+        private(&mut source);
+        run(source.args(["source", "--download-only", package]).current_dir(&downloads))?;
+    }
+    let orig = find_orig().with_context(|| format!("apt-get source {package} gave no upstream tarball"))?;
+    let tree = cache.join("src").join(orig.file_name().unwrap_or_default().to_string_lossy().split(".orig.tar.").next().unwrap_or(package));
+    if !tree.is_dir() {
+        let staging = tree.with_file_name(format!("{}.partial", tree.file_name().unwrap_or_default().to_string_lossy()));
+        let _ = std::fs::remove_dir_all(&staging);
+        std::fs::create_dir_all(&staging)?;
+        run(Command::new("tar").arg("-xf").arg(&orig).arg("-C").arg(&staging).arg("--strip-components=1"))?;
+        std::fs::rename(&staging, &tree).with_context(|| format!("cannot move {} to {}", staging.display(), tree.display()))?;
+    }
+    Ok(tree)
+}
