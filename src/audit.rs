@@ -61,7 +61,7 @@ pub fn config_log_missing(text: &str) -> Vec<String> {
             checking = is_function.then(|| name.to_owned());
         } else if let Some((_, result)) = line.split_once(": result: ") {
             if let Some(name) = checking.take() {
-                if result.trim() == "no" {
+                if result.trim().trim_start_matches("(cached)").trim() == "no" {
                     missing.insert(name);
                 }
             }
@@ -152,7 +152,7 @@ mod tests {
         let log = "configure:100: checking for getuid\nconfigure:120: gcc -o conftest conftest.c\nconfigure:125: $? = 1\nconfigure:130: result: no\n\
                    configure:140: checking for pwd.h\nconfigure:150: result: no\n\
                    configure:160: checking for sigaction\nconfigure:170: result: yes\n\
-                   configure:180: checking for fork\nconfigure:190: result: no\n\
+                   configure:180: checking for fork\nconfigure:190: result: (cached) no\n\
                    configure:200: checking whether fork works\nconfigure:210: result: no\n";
         assert_eq!(config_log_missing(log), ["fork", "getuid"]);
     }

@@ -19,6 +19,8 @@ pub const PRESETS: &[(&str, &str)] = &[
     ("default", include_str!("../policy/default.toml")),
     ("strict", include_str!("../policy/strict.toml")),
     ("wasix", include_str!("../policy/wasix.toml")),
+    ("cpython", include_str!("../policy/cpython.toml")),
+    ("ruby", include_str!("../policy/ruby.toml")),
 ];
 
 // ------------------------------------------------------------------ the file format
