@@ -359,7 +359,7 @@ pub fn fetch_upstream_source(package: &str, suite: &str) -> Result<PathBuf> {
             .arg("APT::Sandbox::User=root");
     };
     let find_orig = || -> Option<PathBuf> {
-        std::fs::read_dir(&downloads).ok()?.filter_map(|e| e.ok().map(|e| e.path())).find(|p| p.to_string_lossy().contains(".orig.tar."))
+        std::fs::read_dir(&downloads).ok()?.filter_map(|e| e.ok().map(|e| e.path())).find(|p| p.to_string_lossy().contains(".orig.tar.") && !p.to_string_lossy().ends_with(".asc"))
     };
     if find_orig().is_none() {
         let mut update = Command::new("apt-get");

@@ -1,0 +1,75 @@
+//! `wasi-shim audit` on the config.log of a stock CPython 3.13 configure for wasm32-wasi: every
+//! function configure found missing is covered by the catalog or excluded there with a reason.
+//!
+//! The source is Debian's python3.13 package; the native build Python that cross configure needs is
+//! built once and cached under the wasi-shim cache directory, keyed by version.
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use support::{scratch, toolchain};
+use wasi_shim::toolchain::{cache_dir, fetch_upstream_source, BaseRelease};
+
+fn sh(cmd: &mut Command, what: &str) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(out.status.success(), "{what} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
+/// A native CPython of the source's version (configure insists on it for cross builds), cached.
+fn native_python(source: &PathBuf) -> PathBuf {
+    let version = source.file_name().unwrap().to_string_lossy().replace("python3.13_", "");
+    let build = cache_dir().join(format!("cpython-native-{version}"));
+    let python = build.join("python");
+    if !python.is_file() {
+        let staging = build.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&staging);
+        std::fs::create_dir_all(&staging).unwrap();
+        sh(Command::new(source.join("configure")).arg("-q").current_dir(&staging), "native configure");
+        sh(Command::new("make").args(["-j2", "-s", "python"]).current_dir(&staging), "native make");
+        let _ = std::fs::remove_dir_all(&build);
+        std::fs::rename(&staging, &build).unwrap();
+    }
+    python
+}
+
+#[test]
+fn stock_cpython_configure_log_is_fully_covered_or_excluded() {
+    let source = fetch_upstream_source("python3.13", "trixie").expect("Debian's python3.13 source package");
+    let python = native_python(&source);
+    let tc = toolchain(BaseRelease::Trixie);
+    let dir = scratch("cpython-stock-configure");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // The stock compiler: plain clang over the plain sysroot, no overlay.
+    let cc = dir.join("cc");
+    std::fs::write(&cc, format!("#!/bin/sh\nexec '{}' --target={} '--sysroot={}' \"$@\"\n", tc.clang.display(), tc.triple, tc.sysroot.display())).unwrap();
+    sh(Command::new("chmod").arg("+x").arg(&cc), "chmod");
+    let guess = Command::new(source.join("config.guess")).output().unwrap();
+    let build_triple = String::from_utf8_lossy(&guess.stdout).trim().to_owned();
+    sh(
+        Command::new(source.join("configure"))
+            .arg("-q")
+            .arg("--host=wasm32-wasip1")
+            .arg(format!("--build={build_triple}"))
+            .arg(format!("--with-build-python={}", python.display()))
+            .arg(format!("CC={}", cc.display()))
+            .arg(format!("AR={}", tc.ar.display()))
+            .arg(format!("RANLIB={}", tc.ranlib.display()))
+            .env("CONFIG_SITE", source.join("Tools/wasm/config.site-wasm32-wasi"))
+            .current_dir(&dir),
+        "stock wasm32-wasi configure",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_wasi-shim"))
+        .args(["audit", "--policy", "cpython"])
+        .arg(dir.join("config.log"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{report}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(report.trim_end().ends_with("0 uncovered"), "{report}");
+    for covered in ["getuid", "getpwuid", "getgrgid", "sigaction", "kill", "umask", "chmod", "fork", "dup", "setsid", "ctermid", "openpty"] {
+        assert!(report.lines().any(|l| l.trim_start().starts_with("covered") && l.split_whitespace().nth(1) == Some(covered)), "{covered} should be covered:\n{report}");
+    }
+}
