@@ -147,16 +147,18 @@ fn audit_of_a_config_log_lists_missing_functions_and_fails_on_uncovered_ones() {
     std::fs::write(
         &log,
         "configure:10: checking for getuid\nconfigure:11: result: no\nconfigure:12: checking for kill\nconfigure:13: result: no\n\
-         configure:14: checking for epoll_create\nconfigure:15: result: no\nconfigure:16: checking for printf\nconfigure:17: result: yes\n",
+         configure:14: checking for epoll_create\nconfigure:15: result: no\nconfigure:18: checking for frobnicate_widget\nconfigure:19: result: no\nconfigure:16: checking for printf\nconfigure:17: result: yes\n",
     )
     .unwrap();
     let out = wasi_shim(&["audit", log.to_str().unwrap(), "--policy", "strict"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.contains("3 functions the base sysroot lacks"), "{stdout}");
+    assert!(stdout.contains("4 functions the base sysroot lacks"), "{stdout}");
     assert!(stdout.contains("covered    getuid                   error under policy strict (ENOSYS)"), "{stdout}");
     assert!(stdout.contains("covered    kill"), "{stdout}");
-    assert!(stdout.contains("UNCOVERED  epoll_create"), "{stdout}");
+    assert!(stdout.contains("excluded   epoll_create             Linux-only system call"), "{stdout}");
+    assert!(stdout.contains("UNCOVERED  frobnicate_widget"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("1 uncovered"), "{stdout}");
     assert!(!stdout.contains("printf"), "{stdout}");
 }
 
