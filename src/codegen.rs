@@ -126,9 +126,12 @@ pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
 pub fn declarations(catalog: &Catalog, header: &str) -> String {
     let mut out = String::new();
     writeln!(out, "/* declarations {GENERATED_MARKER}, from shims/catalog */").unwrap();
+    // C linkage for C++ callers too (nesting inside a template's own extern "C" block is allowed).
+    writeln!(out, "#ifdef __cplusplus\nextern \"C\" {{\n#endif").unwrap();
     for f in catalog.functions.iter().filter(|f| f.header == header) {
         writeln!(out, "{};", f.prototype).unwrap();
     }
+    writeln!(out, "#ifdef __cplusplus\n}}\n#endif").unwrap();
     out
 }
 

@@ -222,12 +222,11 @@ fn sh_quote(s: &str) -> String {
 
 fn write_wrappers(toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String], root: &Path) -> Result<()> {
     let bin = root.join("bin");
-    let mut target: Vec<String> = toolchain.target_flags().iter().map(|f| sh_quote(f)).collect();
+    let target: Vec<String> = toolchain.target_flags().iter().map(|f| sh_quote(f)).collect();
     // setjmp/longjmp: wasi-libc's libsetjmp works on exception handling, which clang enables per compile.
     let sjlj = toolchain.sysroot_lib().join("libsetjmp.a").is_file();
-    if sjlj {
-        target.extend(["-mllvm", "-wasm-enable-sjlj"].map(String::from));
-    }
+    // Only where something is compiled: on a link of objects alone clang warns that it went unused.
+    let sjlj_flags = if sjlj { "-mllvm -wasm-enable-sjlj" } else { "" };
     let mut link = link_flags(plans, superseded).iter().map(|f| sh_quote(f)).collect::<Vec<_>>().join(" ");
     if sjlj {
         link.push_str(" -lsetjmp");
@@ -244,9 +243,13 @@ fn write_wrappers(toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[Strin
 # {name}: {compiler} for wasm32-wasi over the base sysroot plus this overlay; takes clang's arguments.
 overlay=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 link=1
+compiles=
 for arg in "$@"; do
   case "$arg" in
     -c|-S|-E|-M|-MM|-fsyntax-only|--version|-dumpversion|-dumpmachine|-print-*|--print-*) link=0 ;;
+  esac
+  case "$arg" in
+    *.c|*.cc|*.cpp|*.cxx|*.c++|*.C|*.i|*.ii|-x|-) compiles="{sjlj_flags}" ;;
   esac
 done
 [ $# -eq 0 ] && link=0
@@ -260,9 +263,9 @@ while [ "$count" -gt 0 ]; do
   esac
 done
 if [ $link -eq 1 ]; then
-  exec {compiler} {target} -isystem "$overlay/include" "$@" -L"$overlay/lib/{triple}" {link}
+  exec {compiler} {target} $compiles -isystem "$overlay/include" "$@" -L"$overlay/lib/{triple}" {link}
 else
-  exec {compiler} {target} -isystem "$overlay/include" "$@"
+  exec {compiler} {target} $compiles -isystem "$overlay/include" "$@"
 fi
 "#,
             compiler = sh_quote(&compiler.to_string_lossy()),
