@@ -136,19 +136,16 @@ pub const HEADER_ENABLED_EMULATIONS: &[&str] = &[
 /// pulled in when something needs it. Where ours replaces a member by coming first, the wrappers also
 /// move a user's own `-l` for that library after ours, so it cannot win.
 pub fn superseded_libraries(plans: &[LinkPlan], base: &BaseSymbols) -> Vec<String> {
-    let emulations = base
-        .members
-        .keys()
-        .map(|(archive, _)| archive.as_str())
-        .filter(|a| HEADER_ENABLED_EMULATIONS.contains(a))
-        .filter_map(|a| a.strip_prefix("lib").and_then(|a| a.strip_suffix(".a")).map(str::to_owned));
-    let mut libs: Vec<String> = plans
+    let emulations = base.members.keys().map(|(archive, _)| archive.as_str()).filter(|a| HEADER_ENABLED_EMULATIONS.contains(a));
+    let replaced_first = plans
         .iter()
         .filter(|p| p.link == Link::Direct)
         .filter_map(|p| p.base.as_ref())
-        .filter(|d| d.archive != "libc.a")
-        .filter_map(|d| d.archive.strip_prefix("lib").and_then(|a| a.strip_suffix(".a")).map(str::to_owned))
+        .map(|d| d.archive.as_str())
+        .filter(|a| *a != "libc.a");
+    let mut libs: Vec<String> = replaced_first
         .chain(emulations)
+        .filter_map(|a| a.strip_prefix("lib").and_then(|a| a.strip_suffix(".a")).map(str::to_owned))
         .collect();
     libs.sort();
     libs.dedup();

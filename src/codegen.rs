@@ -49,6 +49,17 @@ fn c_value(value: &Value) -> String {
     }
 }
 
+/// The symbol our archive defines for `function` when it is linked as `link`.
+///
+/// A wrapping definition always takes the __wrap_ name, linked or not: as plain `stat` it would call
+/// an unresolved __real_stat.
+pub fn symbol_name(function: &crate::catalog::Function, link: Link) -> String {
+    match (link, function.base) {
+        (Link::Wrap, _) | (_, crate::catalog::BaseRelation::Wrap) => format!("__wrap_{}", function.name),
+        (Link::Direct | Link::Unlinked, crate::catalog::BaseRelation::Replace) => function.name.clone(),
+    }
+}
+
 /// `wasi_shim_policy.h`: every constant the stubs in `shims/src` compile against.
 pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
     let mut h = String::new();
@@ -104,13 +115,7 @@ pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
         writeln!(h, "#define WS_LOG_{n} {}", u8::from(choice.log)).unwrap();
         writeln!(h, "#define WS_FAILURE_{n} {}", f.failure).unwrap();
         writeln!(h, "#define WS_SUCCESS_{n} {}", f.success.as_deref().unwrap_or(&f.failure)).unwrap();
-        // A wrapping definition always takes the __wrap_ name, linked or not: as plain `stat` it would
-        // call an unresolved __real_stat.
-        let symbol = match (link(n), f.base) {
-            (Link::Wrap, _) | (_, crate::catalog::BaseRelation::Wrap) => format!("__wrap_{n}"),
-            (Link::Direct | Link::Unlinked, crate::catalog::BaseRelation::Replace) => n.clone(),
-        };
-        writeln!(h, "#define WS_SYMBOL_{n} {symbol}").unwrap();
+        writeln!(h, "#define WS_SYMBOL_{n} {}", symbol_name(f, link(n))).unwrap();
         if let Some(value) = &choice.value {
             writeln!(h, "#define WS_VALUE_{n} {}", c_value(value)).unwrap();
             match &choice.env {

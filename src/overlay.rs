@@ -191,10 +191,8 @@ fn verify_archive(catalog: &Catalog, toolchain: &Toolchain, plans: &[LinkPlan], 
     let defined = archive_symbols(toolchain, archive)?;
     let missing: Vec<String> = plans
         .iter()
-        .map(|p| {
-            let wraps = p.link == Link::Wrap || catalog.function(&p.function).is_some_and(|f| f.base == crate::catalog::BaseRelation::Wrap);
-            if wraps { format!("__wrap_{}", p.function) } else { p.function.clone() }
-        })
+        .zip(&catalog.functions)
+        .map(|(p, f)| codegen::symbol_name(f, p.link))
         .chain(crate::shims::EXTRA_SYMBOLS.iter().map(|(s, _)| (*s).to_owned()))
         .filter(|s| !defined.contains(s))
         .collect();

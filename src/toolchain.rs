@@ -225,54 +225,71 @@ fn install_clang() -> Result<()> {
     run(&mut cmd)
 }
 
+/// An apt configuration of our own under the cache: its source list, package lists and downloads,
+/// so fetching touches neither the system's apt configuration nor its state.
+struct PrivateApt {
+    dir: PathBuf,
+}
+
+impl PrivateApt {
+    /// `name` keys the directory; `source` is the one sources.list line.
+    fn new(name: &str, source: &str) -> Result<PrivateApt> {
+        let dir = cache_dir().join(name);
+        for sub in ["lists/partial", "cache/archives/partial"] {
+            std::fs::create_dir_all(dir.join(sub)).with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
+        }
+        let sources = dir.join("sources.list");
+        std::fs::write(&sources, format!("{source}\n")).with_context(|| format!("cannot write {}", sources.display()))?;
+        Ok(PrivateApt { dir })
+    }
+
+    /// `apt-get` pointed at this configuration, with `args`.
+    fn apt_get(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new("apt-get");
+        cmd.arg("-q");
+        for option in [
+            format!("Dir::Etc::SourceList={}", self.dir.join("sources.list").display()),
+            "Dir::Etc::SourceParts=/nonexistent".to_owned(),
+            format!("Dir::State::Lists={}", self.dir.join("lists").display()),
+            format!("Dir::Cache={}", self.dir.join("cache").display()),
+            "APT::Sandbox::User=root".to_owned(),
+        ] {
+            cmd.arg("-o").arg(option);
+        }
+        cmd.args(args);
+        cmd
+    }
+}
+
+/// Fill `target` through `unpack`, which writes into a staging directory beside it that is renamed
+/// into place only when complete, so an interrupted unpack never looks finished.
+fn unpack_beside(target: &Path, unpack: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let staging = target.with_file_name(format!("{}.partial", target.file_name().unwrap_or_default().to_string_lossy()));
+    let _ = std::fs::remove_dir_all(&staging);
+    unpack(&staging)?;
+    let _ = std::fs::remove_dir_all(target);
+    std::fs::rename(&staging, target).with_context(|| format!("cannot move {} to {}", staging.display(), target.display()))
+}
+
 /// Download Debian's wasi-libc .deb with a private apt configuration and unpack it into the cache.
 ///
 /// Nothing is installed system-wide and apt's own configuration and state are not touched.
 pub fn fetch_wasi_libc(release: BaseRelease) -> Result<PathBuf> {
-    let cache = cache_dir();
-    let apt = cache.join(format!("apt-{}", release.suite()));
-    for dir in ["lists/partial", "cache/archives/partial", "debs"] {
-        std::fs::create_dir_all(apt.join(dir)).with_context(|| format!("cannot create {}", apt.join(dir).display()))?;
-    }
-    let sources = apt.join("sources.list");
-    std::fs::write(
-        &sources,
-        format!("deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {} main\n", release.suite()),
-    )
-    .with_context(|| format!("cannot write {}", sources.display()))?;
-    let private = |cmd: &mut Command| {
-        cmd.arg("-q")
-            .arg("-o")
-            .arg(format!("Dir::Etc::SourceList={}", sources.display()))
-            .arg("-o")
-            .arg("Dir::Etc::SourceParts=/nonexistent")
-            .arg("-o")
-            .arg(format!("Dir::State::Lists={}", apt.join("lists").display()))
-            .arg("-o")
-            .arg(format!("Dir::Cache={}", apt.join("cache").display()))
-            .arg("-o")
-            .arg("APT::Sandbox::User=root");
-    };
-    let mut update = Command::new("apt-get");
-    private(&mut update);
-    update.arg("update");
-    run(&mut update)?;
-    let mut download = Command::new("apt-get");
-    private(&mut download);
-    download.arg("download").arg(format!("wasi-libc={}", release.version())).current_dir(apt.join("debs"));
-    run(&mut download)?;
-    let deb = std::fs::read_dir(apt.join("debs"))?
+    let apt = PrivateApt::new(
+        &format!("apt-{}", release.suite()),
+        &format!("deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {} main", release.suite()),
+    )?;
+    let debs = apt.dir.join("debs");
+    std::fs::create_dir_all(&debs).with_context(|| format!("cannot create {}", debs.display()))?;
+    run(&mut apt.apt_get(&["update"]))?;
+    run(apt.apt_get(&["download", &format!("wasi-libc={}", release.version())]).current_dir(&debs))?;
+    let deb = std::fs::read_dir(&debs)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|x| x == "deb") && p.to_string_lossy().contains("wasi-libc"))
         .context("apt-get download produced no wasi-libc .deb")?;
     let target = provisioned_sysroot(release);
-    let root = target.parent().expect("provisioned sysroot has a parent").to_path_buf();
-    // Unpack beside the final place and rename, so an interrupted unpack never looks provisioned.
-    let staging = root.with_file_name(format!("{}.partial", root.file_name().unwrap_or_default().to_string_lossy()));
-    let _ = std::fs::remove_dir_all(&staging);
-    run(Command::new("dpkg").arg("-x").arg(&deb).arg(&staging))?;
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::rename(&staging, &root).with_context(|| format!("cannot move {} to {}", staging.display(), root.display()))?;
+    let root = target.parent().expect("provisioned sysroot has a parent");
+    unpack_beside(root, |staging| run(Command::new("dpkg").arg("-x").arg(&deb).arg(staging)))?;
     Ok(target)
 }
 
@@ -335,48 +352,26 @@ fn npm_wasm_opt() -> PathBuf {
 /// Download a Debian source package with a private apt configuration and unpack its upstream
 /// tarball (`*.orig.tar.*`, the unmodified upstream sources) into the cache; returns the tree.
 pub fn fetch_upstream_source(package: &str, suite: &str) -> Result<PathBuf> {
-    let cache = cache_dir();
-    let apt = cache.join(format!("apt-src-{suite}"));
-    let downloads = apt.join("sources").join(package);
-    for dir in ["lists/partial", "cache/archives/partial"] {
-        std::fs::create_dir_all(apt.join(dir)).with_context(|| format!("cannot create {}", apt.join(dir).display()))?;
-    }
-    std::fs::create_dir_all(&downloads)?;
-    let sources = apt.join("sources.list");
-    std::fs::write(&sources, format!("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {suite} main\n"))
-        .with_context(|| format!("cannot write {}", sources.display()))?;
-    let private = |cmd: &mut Command| {
-        cmd.arg("-q")
-            .arg("-o")
-            .arg(format!("Dir::Etc::SourceList={}", sources.display()))
-            .arg("-o")
-            .arg("Dir::Etc::SourceParts=/nonexistent")
-            .arg("-o")
-            .arg(format!("Dir::State::Lists={}", apt.join("lists").display()))
-            .arg("-o")
-            .arg(format!("Dir::Cache={}", apt.join("cache").display()))
-            .arg("-o")
-            .arg("APT::Sandbox::User=root");
-    };
+    let apt = PrivateApt::new(
+        &format!("apt-src-{suite}"),
+        &format!("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {suite} main"),
+    )?;
+    let downloads = apt.dir.join("sources").join(package);
+    std::fs::create_dir_all(&downloads).with_context(|| format!("cannot create {}", downloads.display()))?;
     let find_orig = || -> Option<PathBuf> {
         std::fs::read_dir(&downloads).ok()?.filter_map(|e| e.ok().map(|e| e.path())).find(|p| p.to_string_lossy().contains(".orig.tar.") && !p.to_string_lossy().ends_with(".asc"))
     };
     if find_orig().is_none() {
-        let mut update = Command::new("apt-get");
-        private(&mut update);
-        run(update.arg("update"))?;
-        let mut source = Command::new("apt-get");
-        private(&mut source);
-        run(source.args(["source", "--download-only", package]).current_dir(&downloads))?;
+        run(&mut apt.apt_get(&["update"]))?;
+        run(apt.apt_get(&["source", "--download-only", package]).current_dir(&downloads))?;
     }
     let orig = find_orig().with_context(|| format!("apt-get source {package} gave no upstream tarball"))?;
-    let tree = cache.join("src").join(orig.file_name().unwrap_or_default().to_string_lossy().split(".orig.tar.").next().unwrap_or(package));
+    let tree = cache_dir().join("src").join(orig.file_name().unwrap_or_default().to_string_lossy().split(".orig.tar.").next().unwrap_or(package));
     if !tree.is_dir() {
-        let staging = tree.with_file_name(format!("{}.partial", tree.file_name().unwrap_or_default().to_string_lossy()));
-        let _ = std::fs::remove_dir_all(&staging);
-        std::fs::create_dir_all(&staging)?;
-        run(Command::new("tar").arg("-xf").arg(&orig).arg("-C").arg(&staging).arg("--strip-components=1"))?;
-        std::fs::rename(&staging, &tree).with_context(|| format!("cannot move {} to {}", staging.display(), tree.display()))?;
+        unpack_beside(&tree, |staging| {
+            std::fs::create_dir_all(staging)?;
+            run(Command::new("tar").arg("-xf").arg(&orig).arg("-C").arg(staging).arg("--strip-components=1"))
+        })?;
     }
     Ok(tree)
 }
