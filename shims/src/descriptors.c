@@ -34,8 +34,7 @@
 /* The descriptor's F_GETFL flags, or -1 with errno EBADF when it is not open. */
 static int ws_fd_flags(int fd) {
     if (fd < 0) {
-        errno = EBADF;
-        return -1;
+        return ws_fail(EBADF);
     }
     return fcntl(fd, F_GETFL);
 }
@@ -61,8 +60,7 @@ int WS_SYM(dup3)(int fd, int fd2, int flags) {
     WS_LOG_AND_TRAP(dup3);
     (void)flags;
     if (fd == fd2) { /* Linux and POSIX 2024: EINVAL */
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     errno = WS_ERRNO_dup3;
     return WS_FAILURE_dup3;
@@ -120,8 +118,7 @@ int WS_SYM(flock)(int fd, int op) {
         return -1;
     int kind = op & ~LOCK_NB;
     if (kind != LOCK_SH && kind != LOCK_EX && kind != LOCK_UN) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     return 0; /* no other process exists to hold a conflicting lock, so LOCK_NB never matters */
 }
@@ -137,15 +134,13 @@ int WS_SYM(lockf)(int fd, int cmd, off_t len) {
         if ((flags = ws_fd_flags(fd)) < 0)
             return -1;
         if ((flags & O_ACCMODE) != O_WRONLY && (flags & O_ACCMODE) != O_RDWR) {
-            errno = EBADF;
-            return -1;
+            return ws_fail(EBADF);
         }
         return 0;
     case F_ULOCK:
     case F_TEST: /* nothing else can hold a lock */
         return ws_fd_flags(fd) < 0 ? -1 : 0;
     default:
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
 }

@@ -44,12 +44,10 @@ static int ws_copy_name(const char *s, char *name, size_t len, int too_long) {
 
 static int ws_set_name(const char *name, size_t len, char *dest, int *set) {
     if (ws_ids()->euid != 0) {
-        errno = EPERM;
-        return -1;
+        return ws_fail(EPERM);
     }
     if (len > WS_HOST_NAME_MAX || (!name && len > 0)) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     if (len)
         memcpy(dest, name, len);
@@ -525,55 +523,47 @@ void WS_SYM(herror)(const char *s) {
 int WS_SYM(socket)(int domain, int type, int protocol) {
     WS_PROLOGUE(socket);
     (void)domain; (void)type; (void)protocol;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(socketpair)(int domain, int type, int protocol, int sv[2]) {
     WS_PROLOGUE(socketpair);
     (void)domain; (void)type; (void)protocol; (void)sv;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(bind)(int fd, const struct sockaddr *addr, socklen_t len) {
     WS_PROLOGUE(bind);
     (void)fd; (void)addr; (void)len;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(listen)(int fd, int backlog) {
     WS_PROLOGUE(listen);
     (void)fd; (void)backlog;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(connect)(int fd, const struct sockaddr *addr, socklen_t len) {
     WS_PROLOGUE(connect);
     (void)fd; (void)addr; (void)len;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(setsockopt)(int fd, int level, int optname, const void *optval, socklen_t optlen) {
     WS_PROLOGUE(setsockopt);
     (void)fd; (void)level; (void)optname; (void)optval; (void)optlen;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(getsockname)(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict len) {
     WS_PROLOGUE(getsockname);
     (void)fd; (void)addr; (void)len;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(getpeername)(int fd, struct sockaddr *__restrict addr, socklen_t *__restrict len) {
     WS_PROLOGUE(getpeername);
     (void)fd; (void)addr; (void)len;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }

@@ -14,10 +14,6 @@
 
 #define WS_MAX_GROUPS ((int)(sizeof ((struct ws_ids *)0)->groups / sizeof(gid_t)))
 
-static int ws_fail(int error) {
-    errno = error;
-    return -1;
-}
 
 /* ---------------------------------------------------------------- getters */
 

@@ -21,10 +21,6 @@
 
 #define WS_PAGE 65536u
 
-static int ws_fail(int error) {
-    errno = error;
-    return -1;
-}
 
 /* 0, or the errno for a range that is not inside linear memory. */
 static int ws_range_error(const void *addr, size_t len) {

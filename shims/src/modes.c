@@ -12,10 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int ws_fail(int error) {
-    errno = error;
-    return -1;
-}
 
 /* ---------------------------------------------------------------- umask */
 

@@ -51,8 +51,7 @@ pid_t WS_SYM(getpgrp)(void) {
 pid_t WS_SYM(getpgid)(pid_t pid) {
     WS_PROLOGUE(getpgid);
     if (!ws_is_self(pid)) {
-        errno = ESRCH;
-        return -1;
+        return ws_fail(ESRCH);
     }
     return ws_self_pid();
 }
@@ -60,12 +59,10 @@ pid_t WS_SYM(getpgid)(pid_t pid) {
 /* setpgid without the prologue, for setpgrp. */
 static int ws_setpgid(pid_t pid, pid_t pgid) {
     if (pgid < 0) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     if (!ws_is_self(pid)) {
-        errno = ESRCH;
-        return -1;
+        return ws_fail(ESRCH);
     }
     if (!ws_is_self(pgid)) {
         errno = EPERM; /* no process group with that id exists */
@@ -87,8 +84,7 @@ pid_t WS_SYM(setpgrp)(void) {
 pid_t WS_SYM(getsid)(pid_t pid) {
     WS_PROLOGUE(getsid);
     if (!ws_is_self(pid)) {
-        errno = ESRCH;
-        return -1;
+        return ws_fail(ESRCH);
     }
     return ws_self_pid();
 }
@@ -177,18 +173,15 @@ int WS_SYM(fexecve)(int fd, char *const argv[], char *const envp[]) {
 
 static pid_t ws_no_children(int options, int allowed) {
     if (options & ~allowed) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
-    errno = ECHILD;
-    return -1;
+    return ws_fail(ECHILD);
 }
 
 pid_t WS_SYM(wait)(int *status) {
     WS_PROLOGUE(wait);
     (void)status;
-    errno = ECHILD;
-    return -1;
+    return ws_fail(ECHILD);
 }
 
 pid_t WS_SYM(waitpid)(pid_t pid, int *status, int options) {
@@ -213,8 +206,7 @@ int WS_SYM(waitid)(idtype_t idtype, id_t id, siginfo_t *info, int options) {
     WS_PROLOGUE(waitid);
     (void)id, (void)info;
     if ((idtype != P_ALL && idtype != P_PID && idtype != P_PGID) || !(options & (WEXITED | WSTOPPED | WCONTINUED))) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     return ws_no_children(options, WEXITED | WSTOPPED | WCONTINUED | WNOHANG | WNOWAIT);
 }
@@ -239,8 +231,7 @@ FILE *WS_SYM(popen)(const char *command, const char *mode) {
 int WS_SYM(pclose)(FILE *stream) {
     WS_PROLOGUE(pclose);
     (void)stream; /* not closed: it cannot have come from popen, and may still be in use */
-    errno = ECHILD;
-    return -1;
+    return ws_fail(ECHILD);
 }
 
 /* ---------------------------------------------------------------- posix_spawn and its helpers
@@ -423,8 +414,7 @@ int WS_SYM(nice)(int inc) {
     WS_PROLOGUE(nice);
     int next = ws_clamp_nice((long long)ws_nice_value + inc);
     if (next < ws_nice_value && ws_ids()->euid != 0) {
-        errno = EPERM;
-        return -1;
+        return ws_fail(EPERM);
     }
     ws_nice_value = next;
     return next;
@@ -443,11 +433,9 @@ static int ws_priority_target(int which, id_t who) {
             return 0;
         break;
     default:
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
-    errno = ESRCH;
-    return -1;
+    return ws_fail(ESRCH);
 }
 
 int WS_SYM(getpriority)(int which, id_t who) {
@@ -463,8 +451,7 @@ int WS_SYM(setpriority)(int which, id_t who, int prio) {
         return -1;
     int next = ws_clamp_nice(prio);
     if (next < ws_nice_value && ws_ids()->euid != 0) {
-        errno = EACCES;
-        return -1;
+        return ws_fail(EACCES);
     }
     ws_nice_value = next;
     return 0;

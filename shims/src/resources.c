@@ -27,10 +27,6 @@
 #include <unistd.h>
 #include <wasi/api.h>
 
-static int ws_fail(int error) {
-    errno = error;
-    return -1;
-}
 
 /* ---------------------------------------------------------------- limits */
 

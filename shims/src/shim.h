@@ -55,6 +55,12 @@ const char *ws_behaviour_name(int behaviour);
             return WS_SUCCESS_##name;                                            \
     } while (0)
 
+/* Set errno and return -1: the failure of most POSIX calls. */
+static inline int ws_fail(int error) {
+    errno = error;
+    return -1;
+}
+
 /* A numeric policy value, overridden once from the environment variable `env` (0 for none) when it
  * holds a valid decimal number. */
 long ws_value_from_env(const char *env, long fallback);

@@ -148,10 +148,6 @@ static void ws_generate(int sig, int code) {
     ws_deliver_pending();
 }
 
-static int ws_fail(int error) {
-    errno = error;
-    return -1;
-}
 
 /* sigaction without the policy prologue, shared by signal(), bsd_signal() and siginterrupt(). */
 static int ws_set_action(int sig, const struct sigaction *act, struct sigaction *oact) {
@@ -304,8 +300,7 @@ static int ws_wait_with_mask(uint64_t mask, const char *function) {
     }
     ws_blocked = saved;
     ws_deliver_pending();
-    errno = EINTR;
-    return -1;
+    return ws_fail(EINTR);
 }
 
 int WS_SYM(sigsuspend)(const sigset_t *mask) {

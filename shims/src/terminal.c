@@ -100,8 +100,7 @@ int WS_SYM(tcgetattr)(int fd, struct termios *termios_p) {
     if (!ws_tty(fd))
         return -1;
     if (!termios_p) {
-        errno = EFAULT;
-        return -1;
+        return ws_fail(EFAULT);
     }
     *termios_p = ws_attr;
     return 0;
@@ -112,12 +111,10 @@ int WS_SYM(tcsetattr)(int fd, int optional_actions, const struct termios *termio
     if (!ws_tty(fd))
         return -1;
     if (optional_actions != TCSANOW && optional_actions != TCSADRAIN && optional_actions != TCSAFLUSH) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     if (!termios_p) {
-        errno = EFAULT;
-        return -1;
+        return ws_fail(EFAULT);
     }
     ws_attr = *termios_p;
     return 0;
@@ -133,8 +130,7 @@ int WS_SYM(tcflush)(int fd, int queue_selector) {
     if (!ws_tty(fd))
         return -1;
     if (queue_selector != TCIFLUSH && queue_selector != TCOFLUSH && queue_selector != TCIOFLUSH) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     return 0;
 }
@@ -144,8 +140,7 @@ int WS_SYM(tcflow)(int fd, int action) {
     if (!ws_tty(fd))
         return -1;
     if (action != TCOOFF && action != TCOON && action != TCIOFF && action != TCION) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     return 0;
 }
@@ -168,12 +163,10 @@ int WS_SYM(tcsetpgrp)(int fd, pid_t pgrp) {
     if (!ws_tty(fd))
         return -1;
     if (pgrp < 0) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     if (pgrp != ws_self_pid()) {
-        errno = EPERM;
-        return -1;
+        return ws_fail(EPERM);
     }
     return 0;
 }
@@ -197,8 +190,7 @@ speed_t WS_SYM(cfgetospeed)(const struct termios *termios_p) {
 int WS_SYM(cfsetispeed)(struct termios *termios_p, speed_t speed) {
     WS_PROLOGUE(cfsetispeed);
     if (!ws_valid_speed(speed)) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     /* 0 means "the output speed", as on Linux */
     termios_p->__c_ispeed = speed;
@@ -208,8 +200,7 @@ int WS_SYM(cfsetispeed)(struct termios *termios_p, speed_t speed) {
 int WS_SYM(cfsetospeed)(struct termios *termios_p, speed_t speed) {
     WS_PROLOGUE(cfsetospeed);
     if (!ws_valid_speed(speed)) {
-        errno = EINVAL;
-        return -1;
+        return ws_fail(EINVAL);
     }
     termios_p->c_cflag = (termios_p->c_cflag & ~(tcflag_t)CBAUD) | speed;
     termios_p->__c_ospeed = speed;
@@ -232,20 +223,17 @@ void WS_SYM(cfmakeraw)(struct termios *t) {
 int WS_SYM(openpty)(int *amaster, int *aslave, char *name, const struct termios *termp, const struct winsize *winp) {
     WS_PROLOGUE(openpty);
     (void)amaster, (void)aslave, (void)name, (void)termp, (void)winp;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 pid_t WS_SYM(forkpty)(int *amaster, char *name, const struct termios *termp, const struct winsize *winp) {
     WS_PROLOGUE(forkpty);
     (void)amaster, (void)name, (void)termp, (void)winp;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
 
 int WS_SYM(login_tty)(int fd) {
     WS_PROLOGUE(login_tty);
     (void)fd;
-    errno = ENOSYS;
-    return -1;
+    return ws_fail(ENOSYS);
 }
