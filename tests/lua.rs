@@ -6,7 +6,7 @@ mod support;
 
 use std::process::Command;
 
-use support::{overlay, scratch};
+use support::{overlay, run_module_in, scratch};
 use wasi_shim::toolchain::{fetch_upstream_source, BaseRelease};
 
 #[test]
@@ -44,13 +44,11 @@ for line in io.lines("lines.txt") do io.write("line ", line, "\n") end
     // Lua's tmpname is mkstemp("/tmp/lua_XXXXXX"): give the guest a /tmp, as a real system has.
     let dir = work.join("run");
     let tmp = scratch("lua-tmp");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_wasi-shim"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("t.lua"), script).unwrap();
     std::fs::write(dir.join("lines.txt"), "one\ntwo\n").unwrap();
-    cmd.arg("run").arg("--dir").arg(format!("{}::.", dir.display())).arg("--dir").arg(format!("{}::/tmp", tmp.display())).arg(&module).arg("t.lua");
-    let ran = cmd.output().unwrap();
+    let ran = run_module_in(&module, &[], &["t.lua".to_owned()], &dir, &[(&tmp, "/tmp")]);
     let stdout = String::from_utf8_lossy(&ran.stdout);
     assert_eq!(ran.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&ran.stderr));
     let expected = "Lua 5.4\npcall\tfalse\tboom\ntmpname\t/tmp/lua_\tdata\nremoved\ttrue\npopen\tnil\tls: Function not implemented\t52\nexecute\tfalse\nline one\nline two\n";

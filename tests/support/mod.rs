@@ -124,8 +124,17 @@ pub fn compile(overlay: &Path, source: &Path, output: &Path, extra: &[&str]) -> 
 pub fn run_module(module: &Path, env: &[String], args: &[String], workdir: &Path) -> Output {
     let _ = std::fs::remove_dir_all(workdir);
     std::fs::create_dir_all(workdir).unwrap();
+    run_module_in(module, env, args, workdir, &[])
+}
+
+/// Run a module through `wasi-shim run` with `workdir` (as prepared by the caller) preopened as `.`
+/// and each `(host, guest)` of `extra_dirs` preopened too.
+pub fn run_module_in(module: &Path, env: &[String], args: &[String], workdir: &Path, extra_dirs: &[(&Path, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_wasi-shim"));
     cmd.arg("run").arg("--dir").arg(format!("{}::.", workdir.display()));
+    for (host, guest) in extra_dirs {
+        cmd.arg("--dir").arg(format!("{}::{guest}", host.display()));
+    }
     for e in env {
         cmd.arg("--env").arg(e);
     }
