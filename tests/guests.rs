@@ -18,6 +18,7 @@ macro_rules! guests {
     ($($name:ident),* $(,)?) => {
         $(
             #[test]
+            #[allow(non_snake_case)] // guests are named after their function, `_Fork` included
             fn $name() {
                 support::run_guest(stringify!($name));
             }
