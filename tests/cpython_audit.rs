@@ -9,13 +9,8 @@ mod support;
 use std::path::PathBuf;
 use std::process::Command;
 
-use support::{scratch, toolchain};
+use support::{scratch, sh, toolchain};
 use wasi_shim::toolchain::{cache_dir, fetch_upstream_source, BaseRelease};
-
-fn sh(cmd: &mut Command, what: &str) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(out.status.success(), "{what} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-}
 
 /// A native CPython of the source's version (configure insists on it for cross builds), cached.
 fn native_python(source: &PathBuf) -> PathBuf {

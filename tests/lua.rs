@@ -6,7 +6,7 @@ mod support;
 
 use std::process::Command;
 
-use support::{overlay, run_module_in, scratch};
+use support::{overlay, run_module_in, scratch, sh};
 use wasi_shim::toolchain::{fetch_upstream_source, BaseRelease};
 
 #[test]
@@ -14,19 +14,18 @@ fn lua_make_posix_builds_and_runs_against_the_overlay() {
     let upstream = fetch_upstream_source("lua5.4", "bookworm").expect("Debian's lua5.4 source package");
     let tree = scratch("lua");
     let _ = std::fs::remove_dir_all(&tree);
-    let copied = Command::new("cp").arg("-r").arg(&upstream).arg(&tree).status().unwrap();
-    assert!(copied.success());
+    sh(Command::new("cp").arg("-r").arg(&upstream).arg(&tree), "copying the Lua tree");
     let out = overlay("default", BaseRelease::Trixie);
     let bin = |tool: &str| out.join("bin").join(tool).display().to_string();
-    let make = Command::new("make")
-        .arg("posix")
-        .arg(format!("CC={}", bin("wasm32-wasi-clang")))
-        .arg(format!("AR={} rcu", bin("wasm32-wasi-ar")))
-        .arg(format!("RANLIB={}", bin("wasm32-wasi-ranlib")))
-        .current_dir(tree.join("src"))
-        .output()
-        .expect("make is needed: apt-get install -y make");
-    assert!(make.status.success(), "make posix failed:\n{}{}", String::from_utf8_lossy(&make.stdout), String::from_utf8_lossy(&make.stderr));
+    sh(
+        Command::new("make")
+            .arg("posix")
+            .arg(format!("CC={}", bin("wasm32-wasi-clang")))
+            .arg(format!("AR={} rcu", bin("wasm32-wasi-ar")))
+            .arg(format!("RANLIB={}", bin("wasm32-wasi-ranlib")))
+            .current_dir(tree.join("src")),
+        "make posix (make is needed: apt-get install -y make)",
+    );
 
     let work = scratch("lua-work");
     let script = r#"

@@ -108,6 +108,12 @@ pub fn guest_config(name: &str) -> GuestConfig {
     config
 }
 
+/// Run `cmd`, failing the test with its output when it does not succeed.
+pub fn sh(cmd: &mut Command, what: &str) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert!(out.status.success(), "{what} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
 /// Compile a C file with the overlay's wrapper compiler and no other flags but `extra`.
 pub fn compile(overlay: &Path, source: &Path, output: &Path, extra: &[&str]) -> Output {
     std::fs::create_dir_all(output.parent().unwrap()).unwrap();
