@@ -25,7 +25,7 @@ fn main() {
     std::fs::write(out_dir.join("shim_files.rs"), shim_files()).expect("cannot write shim_files.rs");
 }
 
-/// `include_str!` tables of everything under shims/src and shims/include, so the binary carries them.
+/// `include_str!` tables of everything under shims/ (catalog, sources, headers, recipes), so the binary carries them.
 fn shim_files() -> String {
     let root = std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut out = String::new();
@@ -34,6 +34,7 @@ fn shim_files() -> String {
         ("C_SOURCES", "shims/src", "c"),
         ("C_HEADERS", "shims/src", "h"),
         ("PUBLIC_HEADERS", "shims/include", "h"),
+        ("RECIPE_FILES", "shims/recipes", "toml"),
     ] {
         println!("cargo:rerun-if-changed={dir}");
         let mut files = Vec::new();

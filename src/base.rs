@@ -99,7 +99,8 @@ pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec
             let base_def = base.definitions.get(&f.name).cloned();
             let (link, why) = match (&base_def, f.base) {
                 (None, BaseRelation::Wrap) => (Link::Unlinked, "the base does not define it, so there is nothing to wrap".to_owned()),
-                (Some(_), BaseRelation::Wrap) if owner_is_root => {
+                // The stat family only rewrites owner 0:0, which a root identity already matches.
+                (Some(_), BaseRelation::Wrap) if owner_is_root && f.area == "identity" => {
                     (Link::Unlinked, "the policy's owner is 0:0, which the base already reports".to_owned())
                 }
                 (Some(d), BaseRelation::Wrap) => (Link::Wrap, format!("wraps the base's {} ({}:{})", f.name, d.archive, d.member)),

@@ -184,11 +184,13 @@ pub fn replace_table(readme: &str, table: &str) -> anyhow::Result<String> {
 ///
 /// A function that can only fail is answered `no` even though it links, since a program that
 /// detects it takes a path that can only fail (cpython#120371 is that story for chmod).
-pub fn config_site(policy: &Policy) -> String {
+pub fn config_site(policy: &Policy, overlay: &std::path::Path) -> String {
     let mut s = String::new();
     writeln!(s, "# {GENERATED_MARKER}").unwrap();
     writeln!(s, "# autoconf answers for policy {} (sha256 {}), following each function's behaviour", policy.name, policy.hash).unwrap();
     writeln!(s, "# use: CONFIG_SITE=<overlay>/share/config.site ./configure --host=wasm32-wasi CC=<overlay>/bin/wasm32-wasi-clang").unwrap();
+    writeln!(s, "# pkg-config must not hand a wasm32 build the build machine's libraries (CPython's zlib check would find /usr's).").unwrap();
+    writeln!(s, "PKG_CONFIG_LIBDIR=${{PKG_CONFIG_LIBDIR-{}}}; export PKG_CONFIG_LIBDIR", overlay.join("lib/pkgconfig").display()).unwrap();
     for choice in &policy.choices {
         let answer = if choice.behaviour.works() { "yes" } else { "no" };
         let note = match choice.behaviour {
@@ -196,7 +198,13 @@ pub fn config_site(policy: &Policy) -> String {
             Behaviour::Trap => "traps".to_owned(),
             b => b.to_string(),
         };
-        writeln!(s, "ac_cv_func_{}=${{ac_cv_func_{}={answer}}}  # {note}", choice.function.name, choice.function.name).unwrap();
+        let name = &choice.function.name;
+        writeln!(s, "ac_cv_func_{name}=${{ac_cv_func_{name}={answer}}}  # {note}").unwrap();
+        // AC_SEARCH_LIBS and AC_CHECK_LIB([util]) look again when the plain check says no, and
+        // wasi-libc ships an empty libutil.a, so the link would find ours: answer those too.
+        let search = if choice.behaviour.works() { "'none required'" } else { "no" };
+        writeln!(s, "ac_cv_search_{name}=${{ac_cv_search_{name}={search}}}").unwrap();
+        writeln!(s, "ac_cv_lib_util_{name}=${{ac_cv_lib_util_{name}={answer}}}").unwrap();
     }
     s
 }

@@ -67,9 +67,9 @@ enum Command {
         #[arg(long)]
         inherit_env: bool,
         /// wasmtime's -S options: `inherit-env` is honoured, others are accepted and ignored
-        #[arg(short = 'S', value_name = "OPTION")]
+        #[arg(short = 'S', long = "wasi", value_name = "OPTION")]
         wasi_options: Vec<String>,
-        /// wasmtime's -W options: accepted for compatibility (exceptions are always enabled)
+        /// wasmtime's -W options: `max-wasm-stack=N` is honoured, others are accepted (exceptions are always enabled)
         #[arg(short = 'W', long = "wasm", value_name = "OPTION")]
         wasm_options: Vec<String>,
         /// The module, then its arguments
@@ -142,7 +142,7 @@ fn real_main() -> Result<ExitCode> {
             let report = overlay::build(&shims, &policy, &toolchain, &out)?;
             print!("{}", wasi_shim::report::build_summary(&report, &policy, &toolchain));
         }
-        Command::Run { dirs, mapdirs, env, inherit_env, wasi_options, wasm_options: _, command } => {
+        Command::Run { dirs, mapdirs, env, inherit_env, wasi_options, wasm_options, command } => {
             let mut options = RunOptions { inherit_env, ..RunOptions::default() };
             options.preopens.extend(dirs.iter().map(|d| Preopen::parse_dir(d)));
             for m in &mapdirs {
@@ -150,6 +150,9 @@ fn real_main() -> Result<ExitCode> {
             }
             for e in &env {
                 options.env.push(runner::parse_env(e)?);
+            }
+            for w in &wasm_options {
+                runner::apply_wasm_option(&mut options, w)?;
             }
             if wasi_options.iter().any(|o| o == "inherit-env" || o == "inherit-env=y") {
                 options.inherit_env = true;

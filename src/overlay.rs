@@ -101,7 +101,7 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
     let archive = compile_library(shims, policy, toolchain, &plans, staging.path(), work.path())?;
     verify_archive(catalog, toolchain, &plans, &archive)?;
     write_wrappers(toolchain, &plans, &superseded, staging.path())?;
-    write_share(policy, toolchain, &plans, &superseded, staging.path())?;
+    write_share(shims, policy, toolchain, &plans, &superseded, staging.path(), out)?;
     write_manifest(policy, toolchain, &plans, &superseded, staging.path())?;
 
     install(staging, out)?;
@@ -158,7 +158,12 @@ fn compile_library(shims: &Shims, policy: &Policy, toolchain: &Toolchain, plans:
     for (file, _) in &shims.c_sources {
         build.file(src.join(file));
     }
-    let objects = build.try_compile_intermediates().map_err(|e| anyhow::anyhow!("compiling the shims failed: {e}"))?;
+    let diagnostics = std::sync::Arc::new(CompilerStderr::default());
+    build.message_logger(Some(diagnostics.clone()));
+    let objects = build.try_compile_intermediates().map_err(|e| {
+        let stderr = diagnostics.0.lock().map(|lines| lines.join("\n")).unwrap_or_default();
+        anyhow::anyhow!("compiling the shims failed: {e}\n{stderr}")
+    })?;
     let archive = root.join("lib").join(&toolchain.triple).join(LIBRARY);
     std::fs::create_dir_all(archive.parent().expect("archive has a directory"))?;
     let status = Command::new(&toolchain.ar)
@@ -289,8 +294,17 @@ fn write_executable(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-fn write_share(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String], root: &Path) -> Result<()> {
-    write(&root.join("share/config.site"), &codegen::config_site(policy))?;
+/// `root` is the staging directory; `out` is where it will be renamed to, which config.site names.
+fn write_share(shims: &Shims, policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String], root: &Path, out: &Path) -> Result<()> {
+    let out = std::path::absolute(out).with_context(|| format!("cannot resolve {}", out.display()))?;
+    let generic = codegen::config_site(policy, &out);
+    write(&root.join("share/config.site"), &generic)?;
+    for recipe in &shims.recipes {
+        write(&root.join("share").join(&recipe.name).join("config.site"), &recipe.config_site(&generic))?;
+        if !recipe.modules.is_empty() {
+            write(&root.join("share").join(&recipe.name).join("Setup.local"), &recipe.setup_local(policy))?;
+        }
+    }
     let link = link_flags(plans, superseded).join(" ");
     let cmake = format!(
         r#"# {GENERATED_MARKER}
@@ -385,4 +399,18 @@ pub fn read_manifest(overlay: &Path) -> Result<Manifest> {
     let path = overlay.join("manifest.toml");
     let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
     toml::from_str(&text).with_context(|| format!("{} does not parse", path.display()))
+}
+
+/// The compiler's stderr lines, collected so a failed shim build shows the compiler's own errors.
+#[derive(Default)]
+struct CompilerStderr(std::sync::Mutex<Vec<String>>);
+
+impl cc::BuildMessageLogger for CompilerStderr {
+    fn log(&self, kind: cc::BuildMessageKind, message: cc::BuildMessage<'_>, _extra: &dyn std::any::Any) {
+        if matches!(kind, cc::BuildMessageKind::StderrForwarding) {
+            if let Ok(mut lines) = self.0.lock() {
+                lines.push(message.to_string());
+            }
+        }
+    }
 }

@@ -39,6 +39,19 @@ pub struct RunOptions {
     pub inherit_env: bool,
     /// argv[1..]; argv[0] is the module path as given.
     pub args: Vec<String>,
+    /// wasmtime's `-W max-wasm-stack=N`: CPython's HOSTRUNNER asks for 8 MiB of wasm stack.
+    pub max_wasm_stack: Option<usize>,
+}
+
+/// Apply one of wasmtime's `-W`/`--wasm` options: `max-wasm-stack=N` is honoured; exceptions are
+/// always on, and anything else is accepted and ignored so a HOSTRUNNER written for wasmtime works.
+pub fn apply_wasm_option(options: &mut RunOptions, spec: &str) -> Result<()> {
+    for part in spec.split(',') {
+        if let Some(size) = part.strip_prefix("max-wasm-stack=") {
+            options.max_wasm_stack = Some(size.parse().with_context(|| format!("-W max-wasm-stack takes a byte count, not `{size}`"))?);
+        }
+    }
+    Ok(())
 }
 
 /// Parse `K=V`, or `K` alone meaning "K's value in the host environment".
@@ -50,8 +63,11 @@ pub fn parse_env(spec: &str) -> Result<(String, String)> {
     }
 }
 
-fn engine() -> Result<Engine> {
+fn engine(options: &RunOptions) -> Result<Engine> {
     let mut config = Config::new();
+    if let Some(size) = options.max_wasm_stack {
+        config.max_wasm_stack(size);
+    }
     // setjmp/longjmp in wasi-libc's libsetjmp lowers to wasm exception handling.
     config.wasm_exceptions(true);
     Engine::new(&config).map_err(|e| anyhow!("cannot create the wasmtime engine: {e}"))
@@ -63,40 +79,58 @@ fn uses_exceptions(bytes: &[u8]) -> bool {
 }
 
 /// clang 19 lowers setjmp/longjmp to the legacy exception-handling instructions, which wasmtime does
-/// not run; binaryen translates them to the standard (exnref) form. Translations are cached by hash.
-fn translate_legacy_exceptions(module: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
-    use sha2::{Digest, Sha256};
-    let hash = format!("{:x}", Sha256::digest(bytes));
-    let cached = crate::toolchain::cache_dir().join("exnref").join(format!("{hash}.wasm"));
-    if let Ok(translated) = std::fs::read(&cached) {
-        return Ok(translated);
-    }
+/// not run; binaryen translates them to the standard (exnref) form. `load` caches the result compiled.
+fn translate_legacy_exceptions(module: &Path) -> Result<Vec<u8>> {
     let wasm_opt = crate::toolchain::wasm_opt()?;
-    std::fs::create_dir_all(cached.parent().expect("cache file has a directory"))?;
-    let partial = cached.with_extension(format!("partial-{}", std::process::id()));
+    let translated = tempfile::Builder::new().suffix(".wasm").tempfile().context("cannot create a temporary file")?;
     let output = std::process::Command::new(&wasm_opt)
         .args(["--enable-exception-handling", "--translate-to-exnref"])
         .arg(module)
         .arg("-o")
-        .arg(&partial)
+        .arg(translated.path())
         .output()
         .with_context(|| format!("cannot run {}", wasm_opt.display()))?;
     if !output.status.success() {
-        let _ = std::fs::remove_file(&partial);
         bail!("{} --translate-to-exnref {} failed: {}", wasm_opt.display(), module.display(), String::from_utf8_lossy(&output.stderr).trim());
     }
-    std::fs::rename(&partial, &cached)?;
-    Ok(std::fs::read(&cached)?)
+    Ok(std::fs::read(translated.path())?)
+}
+
+/// Compile `module`, or load the machine code compiled for it by an earlier run: an interpreter's
+/// test suite starts a 30 MB python.wasm hundreds of times, and cranelift takes seconds each time.
+fn load(engine: &Engine, module: &Path) -> Result<Module> {
+    use sha2::{Digest, Sha256};
+    use std::hash::{Hash, Hasher};
+    let mut bytes = std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
+    let mut engine_hasher = std::collections::hash_map::DefaultHasher::new();
+    engine.precompile_compatibility_hash().hash(&mut engine_hasher);
+    let key = format!("{:x}-{:016x}", Sha256::digest(&bytes), engine_hasher.finish());
+    let cached = crate::toolchain::cache_dir().join("compiled").join(format!("{key}.cwasm"));
+    if cached.is_file() {
+        // SAFETY: the file was written by `Module::serialize` below, for an engine with this
+        // compatibility hash, and only this program writes the cache directory.
+        if let Ok(compiled) = unsafe { Module::deserialize_file(engine, &cached) } {
+            return Ok(compiled);
+        }
+    }
+    if bytes.starts_with(b"\0asm") && uses_exceptions(&bytes) {
+        bytes = translate_legacy_exceptions(module)?;
+    }
+    let compiled = Module::new(engine, &bytes).map_err(|e| anyhow!("cannot load {}: {e:#}", module.display()))?;
+    // A cache that cannot be written only costs the next run its compile time.
+    if let (Ok(serialized), Some(dir)) = (compiled.serialize(), cached.parent()) {
+        let partial = cached.with_extension(format!("partial-{}", std::process::id()));
+        if std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&partial, serialized)).and_then(|()| std::fs::rename(&partial, &cached)).is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+    }
+    Ok(compiled)
 }
 
 /// Run `module` to completion and return its exit status.
 pub fn run(module: &Path, options: &RunOptions) -> Result<i32> {
-    let engine = engine()?;
-    let mut bytes = std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
-    if bytes.starts_with(b"\0asm") && uses_exceptions(&bytes) {
-        bytes = translate_legacy_exceptions(module, &bytes)?;
-    }
-    let compiled = Module::new(&engine, &bytes).map_err(|e| anyhow!("cannot load {}: {e:#}", module.display()))?;
+    let engine = engine(options)?;
+    let compiled = load(&engine, module)?;
     let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
     p1::add_to_linker_sync(&mut linker, |cx| cx).map_err(|e| anyhow!("{e}"))?;
     // wasmtime-wasi refuses exit statuses of 126 and above, but a program ended by a signal's default

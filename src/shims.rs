@@ -1,4 +1,4 @@
-//! The catalog, C sources and headers under `shims/`: compiled into the binary, or read from a directory while developing them.
+//! The catalog, C sources, headers and interpreter recipes under `shims/`: compiled into the binary, or read from a directory while developing them.
 //!
 //! `build.rs` lists the directories, so adding a file needs no change here.
 
@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 
 use crate::catalog::Catalog;
 use crate::codegen::DECLARATIONS_MARKER;
+use crate::recipes::Recipe;
 
 include!(concat!(env!("OUT_DIR"), "/shim_files.rs"));
 
@@ -30,6 +31,12 @@ pub struct Shims {
     pub c_headers: Vec<(String, String)>,
     /// `(path relative to shims/include, text)` of every public header.
     pub public_headers: Vec<(String, String)>,
+    /// Interpreter recipes, written to the overlay's share/<name>/.
+    pub recipes: Vec<Recipe>,
+}
+
+fn parse_recipes(files: &[(String, String)], catalog: &Catalog) -> Result<Vec<Recipe>> {
+    files.iter().map(|(name, text)| Recipe::parse(name, text, catalog)).collect()
 }
 
 fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -53,11 +60,13 @@ fn read_tree(root: &Path, dir: &Path, ext: &str, out: &mut Vec<(String, String)>
 impl Shims {
     /// What this binary was built with.
     pub fn builtin() -> Shims {
+        let catalog = Catalog::builtin();
         Shims {
-            catalog: Catalog::builtin(),
+            catalog,
             c_sources: owned(C_SOURCES),
             c_headers: owned(C_HEADERS),
             public_headers: owned(PUBLIC_HEADERS),
+            recipes: parse_recipes(&owned(RECIPE_FILES), catalog).expect("the built-in recipes are checked by tests"),
         }
     }
 
@@ -68,7 +77,10 @@ impl Shims {
         read_tree(&dir.join("src"), &dir.join("src"), "c", &mut c_sources)?;
         read_tree(&dir.join("src"), &dir.join("src"), "h", &mut c_headers)?;
         read_tree(&dir.join("include"), &dir.join("include"), "h", &mut public_headers)?;
-        Ok(Shims { catalog, c_sources, c_headers, public_headers })
+        let mut recipe_files = Vec::new();
+        read_tree(&dir.join("recipes"), &dir.join("recipes"), "toml", &mut recipe_files)?;
+        let recipes = parse_recipes(&recipe_files, catalog)?;
+        Ok(Shims { catalog, c_sources, c_headers, public_headers, recipes })
     }
 
     /// `--shims DIR` when given, the built-in shims otherwise.

@@ -5,7 +5,7 @@
  * defines without a duplicate: dup2(fd, fd) returns fd when it is open, and dup3(fd, fd, flags) is
  * EINVAL, under every behaviour but trap. Advisory locks (flock, lockf) only exclude other
  * processes; a single-process sandbox has none, so emulate grants every lock at once after checking
- * the descriptor as the real calls do. */
+ * the descriptor as the real calls do; fcntl wraps the base's to add the record-lock commands. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1 /* dup3, pipe2 */
 #endif
@@ -13,6 +13,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -143,4 +145,64 @@ int WS_SYM(lockf)(int fd, int cmd, off_t len) {
     default:
         return ws_fail(EINVAL);
     }
+}
+
+/* ---------------------------------------------------------------- fcntl record locks */
+
+int __real_fcntl(int fd, int cmd, ...);
+
+static int ws_record_lock(int fd, int cmd, struct flock *lock) {
+    int flags = ws_fd_flags(fd);
+    if (flags < 0)
+        return -1;
+    if (!lock)
+        return ws_fail(EFAULT);
+    if (lock->l_whence != SEEK_SET && lock->l_whence != SEEK_CUR && lock->l_whence != SEEK_END)
+        return ws_fail(EINVAL);
+    int access = flags & O_ACCMODE;
+    switch (lock->l_type) {
+    case F_RDLCK:
+        if (cmd != F_GETLK && cmd != F_OFD_GETLK && access != O_RDONLY && access != O_RDWR)
+            return ws_fail(EBADF); /* POSIX: a read lock needs the fd open for reading */
+        break;
+    case F_WRLCK:
+        if (cmd != F_GETLK && cmd != F_OFD_GETLK && access != O_WRONLY && access != O_RDWR)
+            return ws_fail(EBADF); /* and a write lock open for writing */
+        break;
+    case F_UNLCK:
+        if (cmd == F_GETLK || cmd == F_OFD_GETLK)
+            return ws_fail(EINVAL); /* as Linux: F_GETLK asks about a lock, not an unlock */
+        break;
+    default:
+        return ws_fail(EINVAL);
+    }
+    if (cmd == F_GETLK || cmd == F_OFD_GETLK)
+        lock->l_type = F_UNLCK; /* no other process exists to hold a conflicting lock */
+    return 0;
+}
+
+int WS_SYM(fcntl)(int fd, int cmd, ...) {
+    WS_PROLOGUE(fcntl);
+    va_list ap;
+    va_start(ap, cmd);
+    int result;
+    switch (cmd) {
+    case F_GETLK:
+    case F_SETLK:
+    case F_SETLKW:
+    case F_OFD_GETLK:
+    case F_OFD_SETLK:
+    case F_OFD_SETLKW:
+        result = ws_record_lock(fd, cmd, va_arg(ap, struct flock *));
+        break;
+    case F_GETFD:
+    case F_GETFL:
+        result = __real_fcntl(fd, cmd); /* these take no argument: none may be read */
+        break;
+    default:
+        result = __real_fcntl(fd, cmd, va_arg(ap, int));
+        break;
+    }
+    va_end(ap);
+    return result;
 }

@@ -100,3 +100,18 @@ int WS_SYM(munlockall)(void) {
     WS_PROLOGUE(munlockall);
     return 0;
 }
+
+int WS_SYM(msync)(void *addr, size_t len, int flags) {
+    WS_PROLOGUE(msync);
+    int kind = flags & (MS_ASYNC | MS_SYNC);
+    if (!ws_aligned(addr) || (flags & ~(MS_ASYNC | MS_SYNC | MS_INVALIDATE)) || kind == (MS_ASYNC | MS_SYNC))
+        return ws_fail(EINVAL);
+    int range = ws_range_error(addr, len);
+    return range ? ws_fail(range) : 0; /* mmap's emulation never maps anything that needs writing back */
+}
+
+int WS_SYM(memfd_create)(const char *name, unsigned flags) {
+    WS_PROLOGUE(memfd_create);
+    (void)name, (void)flags;
+    return ws_fail(ENOSYS); /* error and trap end in WS_PROLOGUE; nothing else is offered */
+}

@@ -2,7 +2,9 @@
 // stdout: ok
 
 /* getrusage: RUSAGE_SELF's user time in seconds grows with work done (about 0.2 s here, not a
- * nanosecond count), RUSAGE_CHILDREN is all zero (no children), anything else is EINVAL. */
+ * nanosecond count), ru_maxrss is the linear memory in KiB (the full Linux struct is there: CPython's
+ * resource module reads every field), RUSAGE_CHILDREN is all zero (no children), anything else is
+ * EINVAL. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,10 +30,15 @@ int main(void) {
     CHECK(ru.ru_utime.tv_usec >= 0 && ru.ru_utime.tv_usec < 1000000);
     CHECK_INT(ru.ru_stime.tv_sec, 0);
     CHECK_INT(ru.ru_stime.tv_usec, 0);
+    CHECK_INT(ru.ru_maxrss, (long)(__builtin_wasm_memory_size(0) * 64u));
+    CHECK(ru.ru_maxrss >= 64);
+    CHECK_INT(ru.ru_minflt, 0);
+    CHECK_INT(ru.ru_nivcsw, 0);
     memset(&ru, 0xff, sizeof ru);
     CHECK_INT(getrusage(RUSAGE_CHILDREN, &ru), 0);
     CHECK_INT(ru.ru_utime.tv_sec, 0);
     CHECK_INT(ru.ru_utime.tv_usec, 0);
+    CHECK_INT(ru.ru_maxrss, 0);
     errno = 0;
     CHECK_INT(getrusage(12345, &ru), -1);
     CHECK_INT(errno, EINVAL);

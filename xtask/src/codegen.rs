@@ -8,7 +8,7 @@ use wasi_shim::overlay;
 use wasi_shim::policy::Policy;
 use wasi_shim::toolchain::{self, BaseRelease};
 
-fn project_root() -> PathBuf {
+pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the project root").to_path_buf()
 }
 

@@ -1,6 +1,9 @@
 //! `cargo xtask <command>`: project automation. This file only parses flags and dispatches.
 
 mod codegen;
+mod e2e;
+
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -20,10 +23,29 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Build an interpreter stock and over the overlay from one source tree and compare them
+    E2e {
+        #[command(subcommand)]
+        interpreter: Interpreter,
+    },
+}
+
+#[derive(Subcommand)]
+enum Interpreter {
+    /// CPython 3.13 (Debian's python3.13 source unless --src)
+    Cpython {
+        /// A CPython source tree to use instead of Debian's
+        #[arg(long)]
+        src: Option<PathBuf>,
+        /// Run the whole regrtest suite on both builds instead of the baseline's 13 files
+        #[arg(long)]
+        full: bool,
+    },
 }
 
 fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Codegen { check } => codegen::run(check),
+        Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(&codegen::project_root(), src.as_deref(), full),
     }
 }

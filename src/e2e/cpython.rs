@@ -1,0 +1,290 @@
+//! CPython 3.13: Debian's python3.13 source (or a given tree), a cached native build Python, and
+//! the stock and overlay wasm builds, laid out as CPython's own Tools/wasm/wasi.py lays them out
+//! (build directories inside the checkout, configured through a relative path, the checkout given
+//! to the guest as `/`), so python.wasm finds its standard library.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+
+use super::{content_hash, run_logged, Flavour, TestFile};
+use crate::policy::Policy;
+use crate::shims::Shims;
+use crate::toolchain::{self, cache_dir, BaseRelease, Toolchain};
+
+/// The regrtest files of the issue's baseline: the modules and calls wasi-shim changes.
+pub const REGRTEST_FILES: &[&str] = &[
+    "test_os", "test_posix", "test_pwd", "test_signal", "test_getpass", "test_shutil", "test_tempfile",
+    "test_pathlib", "test_grp", "test_resource", "test_fcntl", "test_time", "test_stat",
+];
+
+/// CPython's HOSTRUNNER asks wasmtime for this much wasm stack; deep recursion tests need it.
+const MAX_WASM_STACK: &str = "8388608";
+
+pub struct Cpython {
+    /// The pristine source tree.
+    pub source: PathBuf,
+    /// `3.13.5`.
+    pub version: String,
+    /// A copy of the source in which both wasm builds live, as `stock/` and `overlay/`.
+    pub checkout: PathBuf,
+    pub native_python: PathBuf,
+    pub toolchain: Toolchain,
+    /// The `wasi-shim` binary, used as HOSTRUNNER.
+    pub runner: PathBuf,
+}
+
+/// One wasm build of the checkout.
+pub struct Build {
+    pub flavour: Flavour,
+    pub dir: PathBuf,
+    pub python_wasm: PathBuf,
+    /// `python.sh`: the HOSTRUNNER line with python.wasm, as wasi.py writes it.
+    pub launcher: PathBuf,
+    /// Configure plus make when this run built it; None when the cached build was current.
+    pub build_time: Option<Duration>,
+}
+
+fn py_version(source: &Path) -> Result<String> {
+    let header = source.join("Include/patchlevel.h");
+    let text = std::fs::read_to_string(&header).with_context(|| format!("{} is not a CPython tree: no {}", source.display(), header.display()))?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("#define PY_VERSION").map(|v| v.trim().trim_matches('"').to_owned()))
+        .with_context(|| format!("no PY_VERSION in {}", header.display()))
+}
+
+/// A native CPython of the source's version (configure insists on one for cross builds), built
+/// once and cached under the wasi-shim cache directory, keyed by version.
+pub fn native_python(source: &Path, version: &str) -> Result<PathBuf> {
+    let build = cache_dir().join(format!("cpython-native-{version}"));
+    let python = build.join("python");
+    if python.is_file() {
+        return Ok(python);
+    }
+    let staging = build.with_extension("partial");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging)?;
+    run_logged(Command::new(source.join("configure")).current_dir(&staging), &staging.join("configure.log"), "native CPython configure")?;
+    run_logged(Command::new("make").args(["-j2", "python"]).current_dir(&staging), &staging.join("make.log"), "native CPython make (about 2.5 minutes)")?;
+    let _ = std::fs::remove_dir_all(&build);
+    std::fs::rename(&staging, &build)?;
+    Ok(python)
+}
+
+impl Cpython {
+    /// Obtain the source (Debian's python3.13 unless `src` is given), the native build Python and
+    /// the toolchain, and copy the source to `work` unless the copy there is already of it.
+    pub fn prepare(src: Option<&Path>, work: &Path, runner: &Path) -> Result<Cpython> {
+        let source = match src {
+            Some(dir) => std::path::absolute(dir)?,
+            None => toolchain::fetch_upstream_source("python3.13", "trixie")?,
+        };
+        let version = py_version(&source)?;
+        let toolchain = toolchain::discover_or_provision(BaseRelease::Trixie)?;
+        let native_python = native_python(&source, &version)?;
+        let stamp = work.join(".wasi-shim-source");
+        let key = format!("{} {version}\n", source.display());
+        if std::fs::read_to_string(&stamp).ok().as_deref() != Some(key.as_str()) {
+            let _ = std::fs::remove_dir_all(work);
+            std::fs::create_dir_all(work)?;
+            let status = Command::new("cp").arg("-a").arg(source.join(".")).arg(work).status().context("cannot run cp")?;
+            if !status.success() {
+                bail!("copying {} to {} failed", source.display(), work.display());
+            }
+            std::fs::write(&stamp, &key)?;
+        }
+        Ok(Cpython { source, version, checkout: std::path::absolute(work)?, native_python, toolchain, runner: runner.to_path_buf() })
+    }
+
+    fn lib_dir(&self) -> String {
+        let mut parts = self.version.split('.');
+        format!("lib.wasi-wasm32-{}.{}", parts.next().unwrap_or("3"), parts.next().unwrap_or("13"))
+    }
+
+    /// wasmtime's spelling, which CPython's configure expects of a HOSTRUNNER, with wasi-shim in its place.
+    pub fn host_runner(&self, flavour: Flavour) -> String {
+        format!(
+            "{} run -W max-wasm-stack={MAX_WASM_STACK} --env PYTHONPATH=/{}/build/{} --dir {}::/",
+            self.runner.display(),
+            flavour.name(),
+            self.lib_dir(),
+            self.checkout.display()
+        )
+    }
+
+    /// The wasi-shim overlay the overlay build uses, built for `policy`.
+    pub fn overlay_dir(&self) -> PathBuf {
+        self.checkout.join("wasi-shim-overlay")
+    }
+
+    /// Configure and make one flavour, unless the build there was made from the same inputs.
+    pub fn build(&self, flavour: Flavour, shims: &Shims, policy: &Policy) -> Result<Build> {
+        let dir = self.checkout.join(flavour.name());
+        let (cc, config_site, setup_local, key_inputs) = match flavour {
+            Flavour::Stock => {
+                // CPython's own recipe: plain clang over the plain sysroot, its own config.site.
+                let cc = self.checkout.join("stock-cc");
+                std::fs::write(&cc, format!("#!/bin/sh\nexec '{}' {} \"$@\"\n", self.toolchain.clang.display(), self.toolchain.target_flags().iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(" ")))?;
+                make_executable(&cc)?;
+                (cc.clone(), self.checkout.join("Tools/wasm/config.site-wasm32-wasi"), None, content_hash(&[&cc])?)
+            }
+            Flavour::Overlay => {
+                let overlay = self.overlay_dir();
+                crate::overlay::build(shims, policy, &self.toolchain, &overlay)?;
+                let key = content_hash(&[&overlay.join("include"), &overlay.join("lib"), &overlay.join("share")])?;
+                (overlay.join("bin/wasm32-wasi-clang"), overlay.join("share/cpython/config.site"), Some(overlay.join("share/cpython/Setup.local")), key)
+            }
+        };
+        let key = format!("{} {} {} {key_inputs}\n", self.version, flavour.name(), self.toolchain.sysroot.display());
+        let stamp = dir.join(".wasi-shim-build");
+        let python_wasm = dir.join("python.wasm");
+        let launcher = dir.join("python.sh");
+        let mut build_time = None;
+        if !(python_wasm.is_file() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(key.as_str())) {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(dir.join("Modules"))?;
+            if let Some(setup) = &setup_local {
+                std::fs::copy(setup, dir.join("Modules/Setup.local")).with_context(|| format!("cannot copy {}", setup.display()))?;
+            }
+            let guess = Command::new(self.checkout.join("config.guess")).output().context("cannot run config.guess")?;
+            let build_triple = String::from_utf8_lossy(&guess.stdout).trim().to_owned();
+            let configure_time = run_logged(
+                Command::new("../configure")
+                    .arg("--host=wasm32-wasip1")
+                    .arg(format!("--build={build_triple}"))
+                    .arg(format!("--with-build-python={}", self.native_python.display()))
+                    .arg(format!("CC={}", cc.display()))
+                    .arg(format!("AR={}", self.toolchain.ar.display()))
+                    .arg(format!("RANLIB={}", self.toolchain.ranlib.display()))
+                    .env("CONFIG_SITE", &config_site)
+                    .env("HOSTRUNNER", self.host_runner(flavour))
+                    // wasi.py's setting: the build machine's .pc files must not reach a wasm32 build.
+                    .env("PKG_CONFIG_LIBDIR", self.checkout.join("no-pkgconfig"))
+                    .current_dir(&dir),
+                &dir.join("e2e-configure.log"),
+                &format!("{} CPython configure", flavour.name()),
+            )?;
+            let make_time = run_logged(
+                Command::new("make").args(["-j2", "all"]).current_dir(&dir),
+                &dir.join("e2e-make.log"),
+                &format!("{} CPython make (about 2.5 minutes)", flavour.name()),
+            )?;
+            std::fs::write(&stamp, &key)?;
+            build_time = Some(configure_time + make_time);
+        }
+        std::fs::write(&launcher, format!("#!/bin/sh\nexec {} {} \"$@\"\n", self.host_runner(flavour), python_wasm.display()))?;
+        make_executable(&launcher)?;
+        Ok(Build { flavour, dir, python_wasm, launcher, build_time })
+    }
+}
+
+fn make_executable(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).with_context(|| format!("cannot chmod {}", path.display()))
+}
+
+impl Build {
+    /// `python.sh ARGS` as a command.
+    pub fn command<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> Command {
+        let mut command = Command::new(&self.launcher);
+        command.args(args);
+        command
+    }
+
+    /// Run `python.sh -c CODE`.
+    pub fn run_code(&self, code: &str) -> Result<Output> {
+        self.command(["-c", code]).output().with_context(|| format!("cannot run {}", self.launcher.display()))
+    }
+
+    /// The modules compiled into python.wasm (every WASI build is static).
+    pub fn builtin_modules(&self) -> Result<BTreeSet<String>> {
+        let output = self.run_code("import sys; print(*sorted(sys.builtin_module_names))")?;
+        if !output.status.success() {
+            bail!("{} cannot list its modules: {}", self.launcher.display(), String::from_utf8_lossy(&output.stderr));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).split_whitespace().map(str::to_owned).collect())
+    }
+
+    /// Functions this build's configure answered "no" for.
+    pub fn configure_no(&self) -> Result<BTreeSet<String>> {
+        let log = self.dir.join("config.log");
+        let text = std::fs::read_to_string(&log).with_context(|| format!("cannot read {}", log.display()))?;
+        Ok(crate::audit::config_log_missing(&text).into_iter().collect())
+    }
+
+    /// Run regrtest on `files` (all of them when empty) in one process, as a WASI build must
+    /// (no subprocess workers), and read per-file results from its JUnit XML.
+    pub fn regrtest(&self, files: &[String]) -> Result<Regrtest> {
+        let xml = self.dir.join("regrtest.xml");
+        let log = self.dir.join("regrtest.log");
+        let _ = std::fs::remove_file(&xml);
+        let guest_xml = format!("/{}/regrtest.xml", self.flavour.name());
+        let out = std::fs::File::create(&log)?;
+        eprintln!("e2e: {} regrtest on {} (log: {})", self.flavour.name(), if files.is_empty() { "every test file".to_owned() } else { format!("{} files", files.len()) }, log.display());
+        let status = self.command(["-m", "test", "--junit-xml", &guest_xml]).args(files).stdout(out.try_clone()?).stderr(out).status()?;
+        let text = std::fs::read_to_string(&log)?;
+        let xml_text = std::fs::read_to_string(&xml).with_context(|| format!("regrtest wrote no {} (exit {status}); see {}", xml.display(), log.display()))?;
+        let mut results = parse_junit(&xml_text)?;
+        for line in text.lines() {
+            if let Some((before, reason)) = line.split_once(" skipped -- ") {
+                if let Some(file) = before.split_whitespace().last() {
+                    results.entry(file.to_owned()).or_default().not_run = Some(format!("skipped: {reason}"));
+                }
+            }
+        }
+        for file in files {
+            results.entry(file.clone()).or_insert_with(|| TestFile { not_run: Some("no result: see the regrtest log".into()), ..TestFile::default() });
+        }
+        let summary = text.lines().filter(|l| l.starts_with("Total tests:") || l.starts_with("Total test files:") || l.starts_with("Result:")).map(str::to_owned).collect();
+        Ok(Regrtest { files: results, summary, log })
+    }
+}
+
+pub struct Regrtest {
+    pub files: BTreeMap<String, TestFile>,
+    /// regrtest's own closing lines ("Total tests: run=… skipped=…").
+    pub summary: Vec<String>,
+    pub log: PathBuf,
+}
+
+/// Per-file results from regrtest's JUnit XML: test ids are `test.<file>.<class>.<method>`.
+pub fn parse_junit(text: &str) -> Result<BTreeMap<String, TestFile>> {
+    let doc = roxmltree::Document::parse(text).context("regrtest's JUnit XML does not parse")?;
+    let mut files: BTreeMap<String, TestFile> = BTreeMap::new();
+    for case in doc.descendants().filter(|n| n.has_tag_name("testcase")) {
+        let name = case.attribute("name").unwrap_or_default().to_owned();
+        let file = name.split('.').nth(1).unwrap_or("unknown").to_owned();
+        let entry = files.entry(file).or_default();
+        if case.children().any(|c| c.has_tag_name("skipped")) {
+            entry.skipped += 1;
+        } else if let Some(problem) = case.children().find(|c| c.has_tag_name("failure") || c.has_tag_name("error")) {
+            let message = problem.attribute("message").or(problem.text()).unwrap_or_default();
+            let first = message.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim().to_owned();
+            entry.failed.insert(name, first);
+        } else {
+            entry.passed.insert(name);
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junit_results_group_by_file() {
+        let xml = r#"<testsuites><testsuite>
+            <testcase name="test.test_os.FileTests.test_access" status="run"/>
+            <testcase name="test.test_os.FileTests.test_chown" status="run"><skipped message="no chown"/></testcase>
+            <testcase name="test.test_pathlib.test_pathlib.PathTest.test_home" status="run"><failure message="AssertionError: 1 != 2">trace</failure></testcase>
+        </testsuite></testsuites>"#;
+        let files = parse_junit(xml).unwrap();
+        assert_eq!(files["test_os"].run(), 2);
+        assert_eq!(files["test_os"].skipped, 1);
+        assert_eq!(files["test_pathlib"].failed["test.test_pathlib.test_pathlib.PathTest.test_home"], "AssertionError: 1 != 2");
+    }
+}

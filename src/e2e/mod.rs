@@ -1,0 +1,144 @@
+//! End-to-end proof on real interpreters: build one from unmodified sources twice, stock and over a
+//! wasi-shim overlay, run both under `wasi-shim run`, and compare them side by side.
+//!
+//! Shared by `cargo xtask e2e` (the full comparison) and the integration tests (the CI smoke).
+
+pub mod cpython;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+/// Which of the two builds of one source tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flavour {
+    /// The plain base sysroot and the interpreter's own WASI settings.
+    Stock,
+    /// The same tree over a wasi-shim overlay.
+    Overlay,
+}
+
+impl Flavour {
+    pub fn name(self) -> &'static str {
+        match self {
+            Flavour::Stock => "stock",
+            Flavour::Overlay => "overlay",
+        }
+    }
+}
+
+/// Run `command` with its output going to `log`; on failure the error quotes the log's last lines.
+pub fn run_logged(command: &mut Command, log: &Path, what: &str) -> Result<Duration> {
+    let file = std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
+    let started = Instant::now();
+    eprintln!("e2e: {what} (log: {})", log.display());
+    let status = command
+        .stdout(file.try_clone()?)
+        .stderr(file)
+        .status()
+        .with_context(|| format!("cannot start {what}: {command:?}"))?;
+    if !status.success() {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        let tail: Vec<&str> = text.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+        bail!("{what} failed ({status}); last lines of {}:\n{}", log.display(), tail.join("\n"));
+    }
+    Ok(started.elapsed())
+}
+
+/// A content hash of files (directories walked in name order): the key of a cached build.
+pub fn content_hash(paths: &[&Path]) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    fn walk(path: &Path, hasher: &mut Sha256) -> Result<()> {
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<_>>()?;
+            entries.sort();
+            for entry in entries {
+                walk(&entry, hasher)?;
+            }
+        } else if path.is_file() {
+            hasher.update(path.to_string_lossy().as_bytes());
+            hasher.update(std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?);
+        }
+        Ok(())
+    }
+    let mut hasher = Sha256::new();
+    for path in paths {
+        walk(path, &mut hasher)?;
+    }
+    Ok(format!("{:x}", hasher.finalize()))
+}
+
+/// Median wall time of `runs` runs of each command, interleaved so both see the same machine load.
+pub fn median_times(commands: &mut [Command], runs: usize) -> Result<Vec<Duration>> {
+    let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); commands.len()];
+    for _ in 0..runs {
+        for (command, times) in commands.iter_mut().zip(samples.iter_mut()) {
+            let started = Instant::now();
+            let output = command.output().with_context(|| format!("cannot run {command:?}"))?;
+            times.push(started.elapsed());
+            if !output.status.success() {
+                bail!("{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+            }
+        }
+    }
+    Ok(samples
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[t.len() / 2]
+        })
+        .collect())
+}
+
+/// One test file's results in an interpreter's own test runner.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TestFile {
+    pub passed: BTreeSet<String>,
+    pub skipped: usize,
+    /// Tests that failed or raised, with the first line of what they reported.
+    pub failed: BTreeMap<String, String>,
+    /// Why the whole file was skipped, or why it could not run at all.
+    pub not_run: Option<String>,
+}
+
+impl TestFile {
+    /// Tests run, skipped ones included (as regrtest counts them).
+    pub fn run(&self) -> usize {
+        self.passed.len() + self.skipped + self.failed.len()
+    }
+}
+
+/// A side-by-side table of per-file results, with totals.
+pub fn comparison_table(files: &[String], stock: &BTreeMap<String, TestFile>, overlay: &BTreeMap<String, TestFile>) -> String {
+    let mut s = String::new();
+    let width = files.iter().map(String::len).max().unwrap_or(4).max(20);
+    writeln!(s, "{:width$}  {:>24}  {:>24}", "test file", "stock run/skipped/failed", "overlay run/skipped/failed").unwrap();
+    let cell = |r: Option<&TestFile>| match r {
+        None => "missing".to_owned(),
+        Some(r) if r.not_run.is_some() => "not run".to_owned(),
+        Some(r) => format!("{}/{}/{}", r.run(), r.skipped, r.failed.len()),
+    };
+    for file in files {
+        writeln!(s, "{file:width$}  {:>24}  {:>24}", cell(stock.get(file)), cell(overlay.get(file))).unwrap();
+    }
+    let total = |side: &BTreeMap<String, TestFile>| {
+        let (run, skipped, failed) = side.values().fold((0, 0, 0), |(a, b, c), r| (a + r.run(), b + r.skipped, c + r.failed.len()));
+        format!("{run}/{skipped}/{failed}")
+    };
+    let not_run = |side: &BTreeMap<String, TestFile>| side.values().filter(|r| r.not_run.is_some()).count().to_string();
+    writeln!(s, "{:width$}  {:>24}  {:>24}", format!("total ({} files)", files.len()), total(stock), total(overlay)).unwrap();
+    writeln!(s, "{:width$}  {:>24}  {:>24}", "files not run", not_run(stock), not_run(overlay)).unwrap();
+    s
+}
+
+/// Tests that pass on stock but fail on overlay: the comparison's one hard rule is that there are none.
+pub fn regressions(stock: &BTreeMap<String, TestFile>, overlay: &BTreeMap<String, TestFile>) -> Vec<String> {
+    overlay
+        .iter()
+        .flat_map(|(file, result)| result.failed.keys().filter(move |t| stock.get(file).is_some_and(|s| s.passed.contains(*t))).cloned())
+        .collect()
+}

@@ -1,0 +1,88 @@
+//! `cargo xtask e2e cpython [--src DIR] [--full]`: CPython built stock and over the overlay from one
+//! tree, both run under `wasi-shim run`, compared side by side (modules, configure answers, regrtest,
+//! sizes, startup). The logic lives in `wasi_shim::e2e`; this file drives it and prints.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use wasi_shim::e2e::cpython::{Cpython, REGRTEST_FILES};
+use wasi_shim::e2e::{comparison_table, median_times, regressions, Flavour};
+use wasi_shim::policy::Policy;
+use wasi_shim::shims::Shims;
+use xshell::{cmd, Shell};
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
+}
+
+/// Build the `wasi-shim` binary that serves as HOSTRUNNER, and return its path.
+fn runner(root: &Path) -> Result<PathBuf> {
+    let sh = Shell::new()?;
+    sh.change_dir(root);
+    cmd!(sh, "cargo build --quiet --bin wasi-shim").run()?;
+    Ok(target_dir(root).join("debug/wasi-shim"))
+}
+
+pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
+    let runner = runner(root)?;
+    let shims = Shims::builtin();
+    let policy = Policy::load("cpython", shims.catalog)?;
+    let work = target_dir(root).join("e2e/cpython");
+    let cpython = Cpython::prepare(src, &work, &runner)?;
+    let stock = cpython.build(Flavour::Stock, &shims, &policy)?;
+    let overlay = cpython.build(Flavour::Overlay, &shims, &policy)?;
+
+    println!("\nCPython {} from {}", cpython.version, cpython.source.display());
+    for build in [&stock, &overlay] {
+        let time = build.build_time.map_or("cached".to_owned(), |t| format!("built in {:.0} s", t.as_secs_f64()));
+        println!("  {:8} {} ({time})", build.flavour.name(), build.python_wasm.display());
+    }
+
+    let (stock_modules, overlay_modules) = (stock.builtin_modules()?, overlay.builtin_modules()?);
+    println!("\nmodules built: stock {}, overlay {}", stock_modules.len(), overlay_modules.len());
+    println!("  only in overlay: {}", overlay_modules.difference(&stock_modules).cloned().collect::<Vec<_>>().join(" "));
+    println!("  only in stock:   {}", stock_modules.difference(&overlay_modules).cloned().collect::<Vec<_>>().join(" "));
+
+    let (stock_no, overlay_no) = (stock.configure_no()?, overlay.configure_no()?);
+    println!("\nconfigure answered no: stock {} functions, overlay {}", stock_no.len(), overlay_no.len());
+    println!("  yes only on overlay: {}", stock_no.difference(&overlay_no).cloned().collect::<Vec<_>>().join(" "));
+    println!("  no only on overlay:  {}", overlay_no.difference(&stock_no).cloned().collect::<Vec<_>>().join(" "));
+
+    let files: Vec<String> = if full { Vec::new() } else { REGRTEST_FILES.iter().map(|f| f.to_string()).collect() };
+    let stock_tests = stock.regrtest(&files)?;
+    let overlay_tests = overlay.regrtest(&files)?;
+    let mut listed: Vec<String> = stock_tests.files.keys().chain(overlay_tests.files.keys()).cloned().collect();
+    listed.sort();
+    listed.dedup();
+    println!("\nregrtest ({} files)", listed.len());
+    print!("{}", comparison_table(&listed, &stock_tests.files, &overlay_tests.files));
+    println!("  stock:   {}", stock_tests.summary.join(" | "));
+    println!("  overlay: {}", overlay_tests.summary.join(" | "));
+    for (name, side) in [("stock", &stock_tests.files), ("overlay", &overlay_tests.files)] {
+        let failed: BTreeMap<&String, &String> = side.values().flat_map(|r| r.failed.iter()).collect();
+        println!("  failing on {name} ({}):", failed.len());
+        for (test, message) in failed {
+            println!("    {test}: {message}");
+        }
+    }
+    let regressed = regressions(&stock_tests.files, &overlay_tests.files);
+
+    let stock_size = std::fs::metadata(&stock.python_wasm)?.len();
+    let overlay_size = std::fs::metadata(&overlay.python_wasm)?.len();
+    // The first run of each compiles and caches the module; the timed runs load it.
+    let times = median_times(&mut [stock.command(["-c", "pass"]), overlay.command(["-c", "pass"])], 11)?;
+    println!("\nbenchmark (same run)");
+    println!("  python.wasm size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
+    println!(
+        "  `-c pass` startup, median of 11: stock {:.1} ms, overlay {:.1} ms, ratio overlay/stock {:.3}",
+        times[0].as_secs_f64() * 1e3,
+        times[1].as_secs_f64() * 1e3,
+        times[1].as_secs_f64() / times[0].as_secs_f64()
+    );
+    println!("\nrun: {}", overlay.launcher.display());
+    if !regressed.is_empty() {
+        bail!("{} tests pass on stock but fail on overlay: {}", regressed.len(), regressed.join(", "));
+    }
+    Ok(())
+}
