@@ -66,6 +66,9 @@ enum Command {
         /// Pass the whole host environment to the guest
         #[arg(long)]
         inherit_env: bool,
+        /// argv[0] for the guest instead of the module path (wasmtime's --argv0)
+        #[arg(long)]
+        argv0: Option<String>,
         /// wasmtime's -S options: `inherit-env` is honoured, others are accepted and ignored
         #[arg(short = 'S', long = "wasi", value_name = "OPTION")]
         wasi_options: Vec<String>,
@@ -142,8 +145,8 @@ fn real_main() -> Result<ExitCode> {
             let report = overlay::build(&shims, &policy, &toolchain, &out)?;
             print!("{}", wasi_shim::report::build_summary(&report, &policy, &toolchain));
         }
-        Command::Run { dirs, mapdirs, env, inherit_env, wasi_options, wasm_options, command } => {
-            let mut options = RunOptions { inherit_env, ..RunOptions::default() };
+        Command::Run { dirs, mapdirs, env, inherit_env, argv0, wasi_options, wasm_options, command } => {
+            let mut options = RunOptions { inherit_env, argv0, ..RunOptions::default() };
             options.preopens.extend(dirs.iter().map(|d| Preopen::parse_dir(d)));
             for m in &mapdirs {
                 options.preopens.push(Preopen::parse_mapdir(m)?);

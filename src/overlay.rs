@@ -164,12 +164,24 @@ fn compile_library(shims: &Shims, policy: &Policy, toolchain: &Toolchain, plans:
         let stderr = diagnostics.0.lock().map(|lines| lines.join("\n")).unwrap_or_default();
         anyhow::anyhow!("compiling the shims failed: {e}\n{stderr}")
     })?;
+    // cc names objects `<hash of the temporary path>-<area>.o`; members named `<area>.o` make the
+    // archive the same bytes for the same policy, which is what keys cached interpreter builds.
+    let members_dir = work.join("members");
+    std::fs::create_dir_all(&members_dir)?;
+    let mut members = Vec::new();
+    for object in &objects {
+        let name = object.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let member = members_dir.join(name.split_once('-').map_or(name.as_str(), |(_, area)| area));
+        std::fs::copy(object, &member).with_context(|| format!("cannot copy {}", object.display()))?;
+        members.push(member);
+    }
+    members.sort();
     let archive = root.join("lib").join(&toolchain.triple).join(LIBRARY);
     std::fs::create_dir_all(archive.parent().expect("archive has a directory"))?;
     let status = Command::new(&toolchain.ar)
-        .arg("rcs")
+        .arg("rcsD")
         .arg(&archive)
-        .args(&objects)
+        .args(&members)
         .status()
         .with_context(|| format!("cannot run {}", toolchain.ar.display()))?;
     if !status.success() {

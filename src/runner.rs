@@ -39,6 +39,9 @@ pub struct RunOptions {
     pub inherit_env: bool,
     /// argv[1..]; argv[0] is the module path as given.
     pub args: Vec<String>,
+    /// argv[0] in place of the module path, as wasmtime's `--argv0`: CPython finds its standard
+    /// library from where argv[0] says python.wasm is, which must be a path inside the guest.
+    pub argv0: Option<String>,
     /// wasmtime's `-W max-wasm-stack=N`: CPython's HOSTRUNNER asks for 8 MiB of wasm stack.
     pub max_wasm_stack: Option<usize>,
 }
@@ -66,6 +69,8 @@ pub fn parse_env(spec: &str) -> Result<(String, String)> {
 fn engine(options: &RunOptions) -> Result<Engine> {
     let mut config = Config::new();
     if let Some(size) = options.max_wasm_stack {
+        // wasmtime checks the wasm stack against the async stack even for synchronous calls.
+        config.async_stack_size(size + (1 << 20));
         config.max_wasm_stack(size);
     }
     // setjmp/longjmp in wasi-libc's libsetjmp lowers to wasm exception handling.
@@ -144,7 +149,7 @@ pub fn run(module: &Path, options: &RunOptions) -> Result<i32> {
 
     let mut builder = WasiCtxBuilder::new();
     builder.inherit_stdio();
-    let argv0 = module.to_string_lossy().into_owned();
+    let argv0 = options.argv0.clone().unwrap_or_else(|| module.to_string_lossy().into_owned());
     builder.args(&std::iter::once(argv0).chain(options.args.iter().cloned()).collect::<Vec<_>>());
     if options.inherit_env {
         builder.inherit_env();

@@ -2,37 +2,21 @@
 //! function configure found missing is covered by the catalog or excluded there with a reason.
 //!
 //! The source is Debian's python3.13 package; the native build Python that cross configure needs is
-//! built once and cached under the wasi-shim cache directory, keyed by version.
+//! built once and cached (`wasi_shim::e2e::cpython::native_python`).
 
 mod support;
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use support::{scratch, sh, toolchain};
-use wasi_shim::toolchain::{cache_dir, fetch_upstream_source, BaseRelease};
-
-/// A native CPython of the source's version (configure insists on it for cross builds), cached.
-fn native_python(source: &PathBuf) -> PathBuf {
-    let version = source.file_name().unwrap().to_string_lossy().replace("python3.13_", "");
-    let build = cache_dir().join(format!("cpython-native-{version}"));
-    let python = build.join("python");
-    if !python.is_file() {
-        let staging = build.with_extension("partial");
-        let _ = std::fs::remove_dir_all(&staging);
-        std::fs::create_dir_all(&staging).unwrap();
-        sh(Command::new(source.join("configure")).arg("-q").current_dir(&staging), "native configure");
-        sh(Command::new("make").args(["-j2", "-s", "python"]).current_dir(&staging), "native make");
-        let _ = std::fs::remove_dir_all(&build);
-        std::fs::rename(&staging, &build).unwrap();
-    }
-    python
-}
+use wasi_shim::e2e::cpython::native_python;
+use wasi_shim::toolchain::{fetch_upstream_source, BaseRelease};
 
 #[test]
 fn stock_cpython_configure_log_is_fully_covered_or_excluded() {
     let source = fetch_upstream_source("python3.13", "trixie").expect("Debian's python3.13 source package");
-    let python = native_python(&source);
+    let version = source.file_name().unwrap().to_string_lossy().replace("python3.13_", "");
+    let python = native_python(&source, &version).unwrap();
     let tc = toolchain(BaseRelease::Trixie);
     let dir = scratch("cpython-stock-configure");
     let _ = std::fs::remove_dir_all(&dir);

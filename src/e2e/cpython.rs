@@ -107,11 +107,11 @@ impl Cpython {
     /// wasmtime's spelling, which CPython's configure expects of a HOSTRUNNER, with wasi-shim in its place.
     pub fn host_runner(&self, flavour: Flavour) -> String {
         format!(
-            "{} run -W max-wasm-stack={MAX_WASM_STACK} --env PYTHONPATH=/{}/build/{} --dir {}::/",
+            "{} run -W max-wasm-stack={MAX_WASM_STACK} --argv0 /{flavour}/python.wasm --env PYTHONPATH=/{flavour}/build/{} --dir {}::/",
             self.runner.display(),
-            flavour.name(),
             self.lib_dir(),
-            self.checkout.display()
+            self.checkout.display(),
+            flavour = flavour.name(),
         )
     }
 
