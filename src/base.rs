@@ -91,7 +91,10 @@ pub struct LinkPlan {
 /// another symbol would clash). Anything else is replaced through `--wrap`.
 pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec<LinkPlan> {
     let ours: BTreeSet<&str> = catalog.functions.iter().map(|f| f.name.as_str()).chain(EXTRA_SYMBOLS.iter().map(|(s, _)| *s)).collect();
+    // The stat family rewrites owner 0:0 and reports the modes chmod remembers: it is needed unless
+    // the identity is root (0:0 is already right) and no chmod-family function emulates.
     let owner_is_root = policy.identity.uid == 0 && policy.identity.gid == 0;
+    let modes_remembered = ["chmod", "fchmod", "fchmodat", "lchmod"].iter().any(|f| policy.choice(f).is_some_and(|c| c.behaviour == crate::catalog::Behaviour::Emulate));
     catalog
         .functions
         .iter()
@@ -99,9 +102,8 @@ pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec
             let base_def = base.definitions.get(&f.name).cloned();
             let (link, why) = match (&base_def, f.base) {
                 (None, BaseRelation::Wrap) => (Link::Unlinked, "the base does not define it, so there is nothing to wrap".to_owned()),
-                // The stat family only rewrites owner 0:0, which a root identity already matches.
-                (Some(_), BaseRelation::Wrap) if owner_is_root && f.area == "identity" => {
-                    (Link::Unlinked, "the policy's owner is 0:0, which the base already reports".to_owned())
+                (Some(_), BaseRelation::Wrap) if owner_is_root && !modes_remembered && f.area == "identity" => {
+                    (Link::Unlinked, "the policy's owner is 0:0, which the base already reports, and no chmod remembers modes".to_owned())
                 }
                 (Some(d), BaseRelation::Wrap) => (Link::Wrap, format!("wraps the base's {} ({}:{})", f.name, d.archive, d.member)),
                 (None, BaseRelation::Replace) => (Link::Direct, "the base lacks it".to_owned()),

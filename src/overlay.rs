@@ -312,7 +312,7 @@ fn write_share(shims: &Shims, policy: &Policy, toolchain: &Toolchain, plans: &[L
     let generic = codegen::config_site(policy, &out);
     write(&root.join("share/config.site"), &generic)?;
     for recipe in &shims.recipes {
-        write(&root.join("share").join(&recipe.name).join("config.site"), &recipe.config_site(&generic))?;
+        write(&root.join("share").join(&recipe.name).join("config.site"), &recipe.config_site(policy, &generic))?;
         if !recipe.modules.is_empty() {
             write(&root.join("share").join(&recipe.name).join("Setup.local"), &recipe.setup_local(policy))?;
         }

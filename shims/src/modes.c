@@ -3,12 +3,13 @@
  * WASI preview 1 has no permission bits and no owners, and the stat family reports every file as
  * owned by the policy's user (ownership.c). The emulations check what POSIX would check first (the
  * path or descriptor exists, the caller may act on the file), then succeed without changing
- * anything on disk. wasi-libc 2024 defines chmod, fchmod and fchmodat as ENOSYS stubs in a member
+ * anything on disk; a mode set by chmod is remembered and reported by the stat family. wasi-libc 2024 defines chmod, fchmod and fchmodat as ENOSYS stubs in a member
  * with many other functions, so ours replace them through --wrap (WS_SYM names the symbol). */
 #include "shim.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +27,51 @@ mode_t WS_SYM(umask)(mode_t mask) {
 
 /* ---------------------------------------------------------------- permission bits */
 
+/* WASI has no permission bits, so a mode set here is remembered for the life of the process and the
+ * stat family reports it: chmod then stat round-trips, as umask does. A record is keyed by device,
+ * inode and change time, so a new file reusing the inode of a deleted one does not inherit it
+ * (wasmtime reports the birth time there; a runtime reporting a real ctime also drops it on writes). */
+struct ws_mode_record {
+    dev_t dev;
+    ino_t ino;
+    struct timespec ctime;
+    mode_t mode;
+};
+static struct ws_mode_record *ws_modes;
+static size_t ws_mode_count, ws_mode_capacity;
+
+static int ws_same_file(const struct ws_mode_record *r, const struct stat *st) {
+    return r->dev == st->st_dev && r->ino == st->st_ino && r->ctime.tv_sec == st->st_ctim.tv_sec && r->ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+static void ws_record_mode(const struct stat *st, mode_t mode) {
+    for (size_t i = 0; i < ws_mode_count; i++) {
+        if (ws_modes[i].dev == st->st_dev && ws_modes[i].ino == st->st_ino) {
+            ws_modes[i].ctime = st->st_ctim;
+            ws_modes[i].mode = mode & 07777;
+            return;
+        }
+    }
+    if (ws_mode_count == ws_mode_capacity) {
+        size_t capacity = ws_mode_capacity ? ws_mode_capacity * 2 : 16;
+        struct ws_mode_record *grown = realloc(ws_modes, capacity * sizeof *grown);
+        if (!grown)
+            return; /* out of memory: the mode is not remembered, as on a filesystem without modes */
+        ws_modes = grown;
+        ws_mode_capacity = capacity;
+    }
+    ws_modes[ws_mode_count++] = (struct ws_mode_record){ st->st_dev, st->st_ino, st->st_ctim, mode & 07777 };
+}
+
+void ws_apply_recorded_mode(struct stat *st) {
+    for (size_t i = 0; i < ws_mode_count; i++) {
+        if (ws_same_file(&ws_modes[i], st)) {
+            st->st_mode = (st->st_mode & S_IFMT) | ws_modes[i].mode;
+            return;
+        }
+    }
+}
+
 /* After a successful stat: may the effective user change this file's mode? Root, or its owner. */
 static int ws_may_chmod(const struct stat *st) {
     uid_t euid = ws_ids()->euid;
@@ -34,40 +80,43 @@ static int ws_may_chmod(const struct stat *st) {
     return 0;
 }
 
-static int ws_chmod_at(int fd, const char *path, int flag) {
+static int ws_chmod_checked(const struct stat *st, mode_t mode) {
+    if (ws_may_chmod(st) != 0)
+        return -1;
+    ws_record_mode(st, mode);
+    return 0;
+}
+
+static int ws_chmod_at(int fd, const char *path, mode_t mode, int flag) {
     if (flag & ~AT_SYMLINK_NOFOLLOW)
         return ws_fail(EINVAL);
     struct stat st;
     if (fstatat(fd, path, &st, flag) != 0)
         return -1;
-    return ws_may_chmod(&st);
+    return ws_chmod_checked(&st, mode);
 }
 
 int WS_SYM(chmod)(const char *path, mode_t mode) {
-    (void)mode;
     WS_PROLOGUE(chmod);
-    return ws_chmod_at(AT_FDCWD, path, 0);
+    return ws_chmod_at(AT_FDCWD, path, mode, 0);
 }
 
 int WS_SYM(fchmod)(int fd, mode_t mode) {
-    (void)mode;
     WS_PROLOGUE(fchmod);
     struct stat st;
     if (fstat(fd, &st) != 0)
         return -1;
-    return ws_may_chmod(&st);
+    return ws_chmod_checked(&st, mode);
 }
 
 int WS_SYM(fchmodat)(int fd, const char *path, mode_t mode, int flag) {
-    (void)mode;
     WS_PROLOGUE(fchmodat);
-    return ws_chmod_at(fd, path, flag);
+    return ws_chmod_at(fd, path, mode, flag);
 }
 
 int WS_SYM(lchmod)(const char *path, mode_t mode) {
-    (void)mode;
     WS_PROLOGUE(lchmod);
-    return ws_chmod_at(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW);
+    return ws_chmod_at(AT_FDCWD, path, mode, AT_SYMLINK_NOFOLLOW);
 }
 
 /* ---------------------------------------------------------------- ownership */

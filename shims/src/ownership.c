@@ -1,7 +1,8 @@
 /* area: identity — file ownership. The stat family wraps the base's (wasm-ld --wrap=NAME sends calls
  * to __wrap_NAME, defined here through WS_SYM, and __real_NAME to the base's definition), then reports
  * the owner 0:0 that wasi-libc gives every file as the identity's initial uid and gid, so that the
- * sandbox user owns its files. When that identity is root nothing changes. */
+ * sandbox user owns its files (when that identity is root that part changes nothing), and reports
+ * the permission bits chmod recorded (modes.c). */
 #include "shim.h"
 
 #include <sys/stat.h>
@@ -12,6 +13,8 @@ int __real_fstat(int fd, struct stat *st);
 int __real_fstatat(int fd, const char *__restrict path, struct stat *__restrict st, int flags);
 
 static int ws_owned(int result, struct stat *st) {
+    if (result == 0 && st)
+        ws_apply_recorded_mode(st);
     if (result == 0 && st && st->st_uid == 0 && st->st_gid == 0) {
         uid_t owner = ws_owner_uid();
         if (owner != 0) {

@@ -57,6 +57,10 @@ const char *ws_behaviour_name(int behaviour);
             return WS_SUCCESS_##name;                                            \
     } while (0)
 
+struct stat;
+/* modes.c: replace st's permission bits with the ones chmod recorded for that file, if any. */
+void ws_apply_recorded_mode(struct stat *st);
+
 /* Set errno and return -1: the failure of most POSIX calls. */
 static inline int ws_fail(int error) {
     errno = error;
