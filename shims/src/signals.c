@@ -308,6 +308,35 @@ int WS_SYM(sigsuspend)(const sigset_t *mask) {
     return ws_wait_with_mask(ws_mask_of(mask), "sigsuspend");
 }
 
+int WS_SYM(sigwait)(const sigset_t *__restrict set, int *__restrict sig) {
+    WS_PROLOGUE(sigwait);
+    uint64_t wanted = ws_mask_of(set) & ~ws_unblockable;
+    if (!wanted)
+        return EINVAL;
+    if (!(ws_pending & wanted) && ws_alarm_armed && (wanted & ws_bit(SIGALRM))) {
+        struct timespec now;
+        while (ws_alarm_armed && ws_now(&now) == 0 && ws_before(&now, &ws_alarm_deadline)) {
+            struct timespec left = {ws_alarm_deadline.tv_sec - now.tv_sec, ws_alarm_deadline.tv_nsec - now.tv_nsec};
+            if (left.tv_nsec < 0) {
+                left.tv_sec -= 1;
+                left.tv_nsec += 1000000000L;
+            }
+            nanosleep(&left, NULL);
+        }
+        ws_check_alarm();
+    }
+    uint64_t ready = ws_pending & wanted;
+    if (!ready) {
+        /* Nothing can ever arrive: no other process exists and no alarm is armed for this set. */
+        fprintf(stderr, "wasi-shim: sigwait would wait forever: no signal can arrive in this sandbox\n");
+        abort();
+    }
+    int taken = __builtin_ctzll(ready) + 1;
+    ws_pending &= ~ws_bit(taken);
+    *sig = taken;
+    return 0;
+}
+
 int WS_SYM(pause)(void) {
     WS_PROLOGUE(pause);
     return ws_wait_with_mask(ws_blocked, "pause");

@@ -142,3 +142,27 @@ pub fn regressions(stock: &BTreeMap<String, TestFile>, overlay: &BTreeMap<String
         .flat_map(|(file, result)| result.failed.keys().filter(move |t| stock.get(file).is_some_and(|s| s.passed.contains(*t))).cloned())
         .collect()
 }
+
+/// Bytes of a module's custom sections (debug info, names, producers): what stripping removes.
+pub fn custom_section_bytes(module: &Path) -> Result<u64> {
+    let bytes = std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
+    let mut total = 0;
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        if let wasmparser::Payload::CustomSection(section) = payload.with_context(|| format!("{} is not valid wasm", module.display()))? {
+            total += section.range().len() as u64;
+        }
+    }
+    Ok(total)
+}
+
+/// Size of each defined function (or data object) of a module, archive or object, by `llvm-nm -S`.
+pub fn symbol_sizes(nm: &Path, file: &Path) -> Result<BTreeMap<String, u64>> {
+    let output = Command::new(nm).arg("-S").arg(file).output().with_context(|| format!("cannot run {}", nm.display()))?;
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| match line.split_whitespace().collect::<Vec<_>>()[..] {
+            [_, size, kind, name] if !kind.eq_ignore_ascii_case("u") => Some((name.to_owned(), u64::from_str_radix(size, 16).ok()?)),
+            _ => None,
+        })
+        .collect())
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use wasi_shim::e2e::cpython::{Cpython, REGRTEST_FILES};
-use wasi_shim::e2e::{comparison_table, median_times, regressions, Flavour};
+use wasi_shim::e2e::{comparison_table, custom_section_bytes, median_times, regressions, symbol_sizes, Flavour};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use xshell::{cmd, Shell};
@@ -70,10 +70,24 @@ pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
 
     let stock_size = std::fs::metadata(&stock.python_wasm)?.len();
     let overlay_size = std::fs::metadata(&overlay.python_wasm)?.len();
+    let stock_stripped = stock_size - custom_section_bytes(&stock.python_wasm)?;
+    let overlay_stripped = overlay_size - custom_section_bytes(&overlay.python_wasm)?;
+    // What wasi-shim itself adds: the functions of libwasi-shim.a that python.wasm links.
+    let ours = symbol_sizes(&cpython.toolchain.nm, &cpython.overlay_dir().join("lib/wasm32-wasi/libwasi-shim.a"))?;
+    let linked = symbol_sizes(&cpython.toolchain.nm, &overlay.python_wasm)?;
+    let shim_bytes: u64 = linked.iter().filter(|(name, _)| ours.contains_key(*name)).map(|(_, size)| size).sum();
     // The first run of each compiles and caches the module; the timed runs load it.
     let times = median_times(&mut [stock.command(["-c", "pass"]), overlay.command(["-c", "pass"])], 11)?;
     println!("\nbenchmark (same run)");
     println!("  python.wasm size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
+    println!(
+        "  without custom sections (debug info, names): stock {stock_stripped}, overlay {overlay_stripped}, ratio {:.4}",
+        overlay_stripped as f64 / stock_stripped as f64
+    );
+    println!(
+        "  of which wasi-shim's own functions: {shim_bytes} bytes ({:.2}% of the stripped overlay); the rest is CPython code the policy turns on",
+        shim_bytes as f64 * 100.0 / overlay_stripped as f64
+    );
     println!(
         "  `-c pass` startup, median of 11: stock {:.1} ms, overlay {:.1} ms, ratio overlay/stock {:.3}",
         times[0].as_secs_f64() * 1e3,
