@@ -3,13 +3,16 @@
  * WASI preview 1 has no permission bits and no owners, and the stat family reports every file as
  * owned by the policy's user (ownership.c). The emulations check what POSIX would check first (the
  * path or descriptor exists, the caller may act on the file), then succeed without changing
- * anything on disk; a mode set by chmod is remembered and reported by the stat family. wasi-libc 2024 defines chmod, fchmod and fchmodat as ENOSYS stubs in a member
+ * anything on disk; a mode set by chmod, or asked for when open or mkdir created the file (less the
+ * umask), is remembered and reported by the stat family. wasi-libc 2024 defines chmod, fchmod and fchmodat as ENOSYS stubs in a member
  * with many other functions, so ours replace them through --wrap (WS_SYM names the symbol). */
 #include "shim.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,6 +34,9 @@ mode_t WS_SYM(umask)(mode_t mask) {
  * stat family reports it: chmod then stat round-trips, as umask does. A record is keyed by device,
  * inode and change time, so a new file reusing the inode of a deleted one does not inherit it
  * (wasmtime reports the birth time there; a runtime reporting a real ctime also drops it on writes). */
+/* Enough for a test suite's temporary files; stat scans the records, so the table stays small. */
+#define WS_MAX_MODE_RECORDS 4096
+
 struct ws_mode_record {
     dev_t dev;
     ino_t ino;
@@ -51,6 +57,11 @@ static void ws_record_mode(const struct stat *st, mode_t mode) {
             ws_modes[i].mode = mode & 07777;
             return;
         }
+    }
+    if (ws_mode_count == WS_MAX_MODE_RECORDS) {
+        /* Full: forget the oldest record, whose file then reports the host's mode again. */
+        memmove(ws_modes, ws_modes + 1, (ws_mode_count - 1) * sizeof *ws_modes);
+        ws_mode_count--;
     }
     if (ws_mode_count == ws_mode_capacity) {
         size_t capacity = ws_mode_capacity ? ws_mode_capacity * 2 : 16;
@@ -117,6 +128,72 @@ int WS_SYM(fchmodat)(int fd, const char *path, mode_t mode, int flag) {
 int WS_SYM(lchmod)(const char *path, mode_t mode) {
     WS_PROLOGUE(lchmod);
     return ws_chmod_at(AT_FDCWD, path, mode, AT_SYMLINK_NOFOLLOW);
+}
+
+/* ---------------------------------------------------------------- creation modes */
+
+/* open, openat, mkdir and mkdirat wrap the base's: a file or directory they create is remembered
+ * with the mode asked for, less the umask, as a POSIX system would create it. */
+int __real_open(const char *path, int flags, ...);
+int __real_openat(int fd, const char *path, int flags, ...);
+int __real_mkdir(const char *path, mode_t mode);
+int __real_mkdirat(int fd, const char *path, mode_t mode);
+
+static void ws_record_created(int dirfd, const char *path, int fd, mode_t mode) {
+    struct stat st;
+    if ((fd >= 0 ? fstat(fd, &st) : fstatat(dirfd, path, &st, AT_SYMLINK_NOFOLLOW)) == 0)
+        ws_record_mode(&st, mode & ~ws_umask);
+}
+
+static int ws_open_at(int dirfd, const char *path, int flags, mode_t mode) {
+    if (!(flags & O_CREAT))
+        return dirfd == AT_FDCWD ? __real_open(path, flags) : __real_openat(dirfd, path, flags);
+    struct stat before;
+    int existed = fstatat(dirfd, path, &before, 0) == 0;
+    int fd = dirfd == AT_FDCWD ? __real_open(path, flags, mode) : __real_openat(dirfd, path, flags, mode);
+    if (fd >= 0 && !existed)
+        ws_record_created(dirfd, path, fd, mode);
+    return fd;
+}
+
+int WS_SYM(open)(const char *path, int flags, ...) {
+    WS_PROLOGUE(open);
+    mode_t mode = 0;
+    if (flags & O_CREAT) { /* the mode argument exists only then, and may be read only then */
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    return ws_open_at(AT_FDCWD, path, flags, mode);
+}
+
+int WS_SYM(openat)(int dirfd, const char *path, int flags, ...) {
+    WS_PROLOGUE(openat);
+    mode_t mode = 0;
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    return ws_open_at(dirfd, path, flags, mode);
+}
+
+int WS_SYM(mkdir)(const char *path, mode_t mode) {
+    WS_PROLOGUE(mkdir);
+    int result = __real_mkdir(path, mode);
+    if (result == 0)
+        ws_record_created(AT_FDCWD, path, -1, mode);
+    return result;
+}
+
+int WS_SYM(mkdirat)(int dirfd, const char *path, mode_t mode) {
+    WS_PROLOGUE(mkdirat);
+    int result = __real_mkdirat(dirfd, path, mode);
+    if (result == 0)
+        ws_record_created(dirfd, path, -1, mode);
+    return result;
 }
 
 /* ---------------------------------------------------------------- ownership */

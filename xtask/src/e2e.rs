@@ -77,7 +77,7 @@ pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
     let linked = symbol_sizes(&cpython.toolchain.nm, &overlay.python_wasm)?;
     let shim_bytes: u64 = linked.iter().filter(|(name, _)| ours.contains_key(*name)).map(|(_, size)| size).sum();
     // The first run of each compiles and caches the module; the timed runs load it.
-    let times = median_times(&mut [stock.command(["-c", "pass"]), overlay.command(["-c", "pass"])], 11)?;
+    let times = median_times(&mut [stock.command(["-c", "pass"]), overlay.command(["-c", "pass"])], 21)?;
     println!("\nbenchmark (same run)");
     println!("  python.wasm size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
     println!(
@@ -89,7 +89,7 @@ pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
         shim_bytes as f64 * 100.0 / overlay_stripped as f64
     );
     println!(
-        "  `-c pass` startup, median of 11: stock {:.1} ms, overlay {:.1} ms, ratio overlay/stock {:.3}",
+        "  `-c pass` startup, median of 21: stock {:.1} ms, overlay {:.1} ms, ratio overlay/stock {:.3}",
         times[0].as_secs_f64() * 1e3,
         times[1].as_secs_f64() * 1e3,
         times[1].as_secs_f64() / times[0].as_secs_f64()
