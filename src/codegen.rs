@@ -205,6 +205,9 @@ pub fn config_site(policy: &Policy, overlay: &std::path::Path) -> String {
         let search = if choice.behaviour.works() { "'none required'" } else { "no" };
         writeln!(s, "ac_cv_search_{name}=${{ac_cv_search_{name}={search}}}").unwrap();
         writeln!(s, "ac_cv_lib_util_{name}=${{ac_cv_lib_util_{name}={answer}}}").unwrap();
+        // AC_FUNC_FORK, AC_FUNC_CHOWN ... cannot run their probe when cross compiling and guess
+        // "yes" from a successful link; the behaviour is the answer.
+        writeln!(s, "ac_cv_func_{name}_works=${{ac_cv_func_{name}_works={answer}}}").unwrap();
     }
     s
 }

@@ -278,7 +278,9 @@ while [ "$count" -gt 0 ]; do
   esac
 done
 if [ $link -eq 1 ]; then
-  exec {compiler} {target} $compiles -isystem "$overlay/include" "$@" -L"$overlay/lib/{triple}" {link}
+  # Our archive first as well: wasm-ld takes the first archive that offers a symbol, so a program's
+  # own weak fallbacks in an archive of its own (Ruby's wasm/missing.c) do not shadow the policy's.
+  exec {compiler} {target} $compiles -isystem "$overlay/include" -L"$overlay/lib/{triple}" -lwasi-shim "$@" {link}
 else
   exec {compiler} {target} $compiles -isystem "$overlay/include" "$@"
 fi
