@@ -242,10 +242,8 @@ fn write_wrappers(toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[Strin
     let sjlj = toolchain.sysroot_lib().join("libsetjmp.a").is_file();
     // Only where something is compiled: on a link of objects alone clang warns that it went unused.
     let sjlj_flags = if sjlj { "-mllvm -wasm-enable-sjlj" } else { "" };
-    let mut link = link_flags(plans, superseded).iter().map(|f| sh_quote(f)).collect::<Vec<_>>().join(" ");
-    if sjlj {
-        link.push_str(" -lsetjmp");
-    }
+    let link = link_flags(plans, superseded).iter().map(|f| sh_quote(f)).collect::<Vec<_>>().join(" ");
+    let sjlj_link = if sjlj { "-lsetjmp" } else { "" };
     let drop_cases = if superseded.is_empty() {
         String::from("__wasi_shim_none__")
     } else {
@@ -267,6 +265,8 @@ for arg in "$@"; do
     *.c|*.cc|*.cpp|*.cxx|*.c++|*.C|*.i|*.ii|-x|-) compiles="{sjlj_flags}" ;;
   esac
 done
+# A program with its own setjmp (Ruby's asyncify-based wasm/setjmp.c) must not get wasi-libc's.
+if [ "${{WASI_SHIM_SJLJ:-1}}" = 0 ]; then compiles=; sjlj_link=; else sjlj_link="{sjlj_link}"; fi
 [ $# -eq 0 ] && link=0
 # Opt-in base libraries whose members ours replace must come after our archive: drop the user's copy.
 count=$#
@@ -280,7 +280,7 @@ done
 if [ $link -eq 1 ]; then
   # Our archive first as well: wasm-ld takes the first archive that offers a symbol, so a program's
   # own weak fallbacks in an archive of its own (Ruby's wasm/missing.c) do not shadow the policy's.
-  exec {compiler} {target} $compiles -isystem "$overlay/include" -L"$overlay/lib/{triple}" -lwasi-shim "$@" {link}
+  exec {compiler} {target} $compiles -isystem "$overlay/include" -L"$overlay/lib/{triple}" -lwasi-shim "$@" {link} $sjlj_link
 else
   exec {compiler} {target} $compiles -isystem "$overlay/include" "$@"
 fi
