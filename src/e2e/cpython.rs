@@ -302,7 +302,11 @@ pub fn parse_junit(text: &str) -> Result<BTreeMap<String, TestFile>> {
     let mut files: BTreeMap<String, TestFile> = BTreeMap::new();
     for case in doc.descendants().filter(|n| n.has_tag_name("testcase")) {
         let name = case.attribute("name").unwrap_or_default().to_owned();
-        let file = name.split('.').nth(1).unwrap_or("unknown").to_owned();
+        // Doctests are named after the object they document, not `test.<file>.…`: one row for them all.
+        let file = match name.strip_prefix("test.") {
+            Some(rest) => rest.split('.').next().unwrap_or("unknown").to_owned(),
+            None => "(doctests)".to_owned(),
+        };
         let entry = files.entry(file).or_default();
         if case.children().any(|c| c.has_tag_name("skipped")) {
             entry.skipped += 1;
@@ -327,10 +331,12 @@ mod tests {
             <testcase name="test.test_os.FileTests.test_access" status="run"/>
             <testcase name="test.test_os.FileTests.test_chown" status="run"><skipped message="no chown"/></testcase>
             <testcase name="test.test_pathlib.test_pathlib.PathTest.test_home" status="run"><failure message="AssertionError: 1 != 2">trace</failure></testcase>
+            <testcase name="Counter" status="run"/>
         </testsuite></testsuites>"#;
         let files = parse_junit(xml).unwrap();
         assert_eq!(files["test_os"].run(), 2);
         assert_eq!(files["test_os"].skipped, 1);
         assert_eq!(files["test_pathlib"].failed["test.test_pathlib.test_pathlib.PathTest.test_home"], "AssertionError: 1 != 2");
+        assert_eq!(files["(doctests)"].run(), 1);
     }
 }
