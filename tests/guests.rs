@@ -211,6 +211,7 @@ guests! {
     initgroups_emulate,
     initgroups_emulate_root,
     initgroups_error,
+    ioctl_emulate,
     kill_emulate,
     kill_emulate_other_pid,
     kill_error,

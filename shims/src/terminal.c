@@ -7,8 +7,10 @@
 
 #include <errno.h>
 #include <pty.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <utmp.h>
@@ -236,4 +238,29 @@ int WS_SYM(login_tty)(int fd) {
     WS_PROLOGUE(login_tty);
     (void)fd;
     return ws_fail(ENOSYS);
+}
+
+/* ---------------------------------------------------------------- window size */
+
+int __real_ioctl(int fd, int request, ...);
+
+static struct winsize ws_winsize = { .ws_row = WS_SETTING_TERMINAL_ROWS, .ws_col = WS_SETTING_TERMINAL_COLUMNS };
+
+int WS_SYM(ioctl)(int fd, int request, ...) {
+    WS_PROLOGUE(ioctl);
+    va_list ap;
+    va_start(ap, request);
+    void *arg = va_arg(ap, void *); /* every request wasi-libc or we answer takes one pointer */
+    va_end(ap);
+    if (request != TIOCGWINSZ && request != TIOCSWINSZ)
+        return __real_ioctl(fd, request, arg);
+    if (!ws_tty(fd))
+        return -1;
+    if (!arg)
+        return ws_fail(EFAULT);
+    if (request == TIOCGWINSZ)
+        *(struct winsize *)arg = ws_winsize;
+    else
+        ws_winsize = *(const struct winsize *)arg;
+    return 0;
 }
