@@ -72,8 +72,15 @@ pub fn content_hash(paths: &[&Path]) -> Result<String> {
     Ok(format!("{:x}", hasher.finalize()))
 }
 
-/// Median wall time of `runs` runs of each command, interleaved so both see the same machine load.
-pub fn median_times(commands: &mut [Command], runs: usize) -> Result<Vec<Duration>> {
+/// Wall times of one command: the median, and the minimum, which machine load can only raise.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    pub median: Duration,
+    pub fastest: Duration,
+}
+
+/// Time `runs` runs of each command, interleaved so both see the same machine load.
+pub fn time_commands(commands: &mut [Command], runs: usize) -> Result<Vec<Timing>> {
     let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); commands.len()];
     for _ in 0..runs {
         for (command, times) in commands.iter_mut().zip(samples.iter_mut()) {
@@ -89,7 +96,7 @@ pub fn median_times(commands: &mut [Command], runs: usize) -> Result<Vec<Duratio
         .into_iter()
         .map(|mut t| {
             t.sort();
-            t[t.len() / 2]
+            Timing { median: t[t.len() / 2], fastest: t[0] }
         })
         .collect())
 }
