@@ -4,6 +4,7 @@
 //! Shared by `cargo xtask e2e` (the full comparison) and the integration tests (the CI smoke).
 
 pub mod cpython;
+pub mod ruby;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -1,4 +1,4 @@
-//! `cargo xtask e2e cpython [--src DIR] [--full]`: CPython built stock and over the overlay from one
+//! `cargo xtask e2e cpython [--src DIR] [--full]` and `e2e ruby [--src DIR]`: an interpreter built stock and over the overlay from one
 //! tree, both run under `wasi-shim run`, compared side by side (modules, configure answers, regrtest,
 //! sizes, startup). The logic lives in `wasi_shim::e2e`; this file drives it and prints.
 
@@ -101,6 +101,62 @@ pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
     println!("\nrun: {}", overlay.launcher.display());
     if !regressed.is_empty() {
         bail!("{} tests pass on stock but fail on overlay: {}", regressed.len(), regressed.join(", "));
+    }
+    Ok(())
+}
+
+/// What the issue's behaviours look like from Ruby; printed for both builds side by side.
+const RUBY_PROBE: &str = r#"require "etc"
+p [Process.uid, Process.euid, Process.gid]
+p [Etc.getpwuid.name, Etc.getlogin, Dir.home]
+hit = false; Signal.trap(:USR1) { hit = true }; Process.kill(:USR1, Process.pid); sleep 0.01; p [:trap, hit]
+old = File.umask(027); p [:umask, File.umask.to_s(8)]; File.umask(old)
+begin; fork; rescue NotImplementedError, SystemCallError => e; p [:fork, e.class]; end"#;
+
+pub fn ruby(root: &Path, src: Option<&Path>) -> Result<()> {
+    use wasi_shim::e2e::ruby::Ruby;
+    let runner = runner(root)?;
+    let shims = Shims::builtin();
+    let policy = Policy::load("ruby", shims.catalog)?;
+    let ruby = Ruby::prepare(src, &target_dir(root).join("e2e/ruby"), &runner)?;
+    let stock = ruby.build(Flavour::Stock, &shims, &policy)?;
+    let overlay = ruby.build(Flavour::Overlay, &shims, &policy)?;
+    println!("\nRuby {} from {}", ruby.version, ruby.source.display());
+    for build in [&stock, &overlay] {
+        let time = build.build_time.map_or("cached".to_owned(), |t| format!("built in {:.0} s", t.as_secs_f64()));
+        println!("  {:8} {} ({time})", build.flavour.name(), build.ruby_wasm.display());
+    }
+    let (stock_no, overlay_no) = (stock.configure_no()?, overlay.configure_no()?);
+    println!("\nconfigure answered no: stock {} functions, overlay {}", stock_no.len(), overlay_no.len());
+    println!("  yes only on overlay: {}", stock_no.difference(&overlay_no).cloned().collect::<Vec<_>>().join(" "));
+    println!("  no only on overlay:  {}", overlay_no.difference(&stock_no).cloned().collect::<Vec<_>>().join(" "));
+    let (stock_ext, overlay_ext) = (stock.extensions()?, overlay.extensions()?);
+    println!("\nextensions built: stock {}, overlay {}", stock_ext.len(), overlay_ext.len());
+    println!("  only in overlay: {}", overlay_ext.difference(&stock_ext).cloned().collect::<Vec<_>>().join(" "));
+    println!("  only in stock:   {}", stock_ext.difference(&overlay_ext).cloned().collect::<Vec<_>>().join(" "));
+    println!("\nbehaviour probe");
+    let mut starts = [false, false];
+    for (i, build) in [&stock, &overlay].into_iter().enumerate() {
+        let output = build.run_code(RUBY_PROBE)?;
+        starts[i] = output.status.success();
+        println!("  {} (exit {:?}):", build.flavour.name(), output.status.code());
+        for line in String::from_utf8_lossy(&output.stdout).lines().chain(String::from_utf8_lossy(&output.stderr).lines()).take(12) {
+            println!("    {line}");
+        }
+    }
+    let stock_size = std::fs::metadata(&stock.ruby_wasm)?.len();
+    let overlay_size = std::fs::metadata(&overlay.ruby_wasm)?.len();
+    println!("\nbenchmark (same run)");
+    println!("  ruby size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
+    if starts[0] && starts[1] {
+        let times = time_commands(&mut [stock.command(["--disable-gems", "-e", "0"]), overlay.command(["--disable-gems", "-e", "0"])], 21)?;
+        println!("  `-e 0` startup, median ratio {:.3}, fastest ratio {:.3}", times[1].median.as_secs_f64() / times[0].median.as_secs_f64(), times[1].fastest.as_secs_f64() / times[0].fastest.as_secs_f64());
+    } else {
+        println!("  startup not compared: the stock build does not start (see the probe above)");
+    }
+    println!("\nrun: {} --disable-gems -e 'p Process.uid'", overlay.launcher.display());
+    if !starts[1] {
+        bail!("the overlay Ruby failed the behaviour probe");
     }
     Ok(())
 }

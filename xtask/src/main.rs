@@ -41,11 +41,18 @@ enum Interpreter {
         #[arg(long)]
         full: bool,
     },
+    /// Ruby 3.3 (Debian's ruby3.3 source unless --src)
+    Ruby {
+        /// A Ruby source tree to use instead of Debian's
+        #[arg(long)]
+        src: Option<PathBuf>,
+    },
 }
 
 fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Codegen { check } => codegen::run(check),
         Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(&codegen::project_root(), src.as_deref(), full),
+        Command::E2e { interpreter: Interpreter::Ruby { src } } => e2e::ruby(&codegen::project_root(), src.as_deref()),
     }
 }
