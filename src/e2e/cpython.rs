@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use super::{content_hash, run_logged, Flavour, TestFile};
+use super::{content_hash, make_executable, run_logged, write_stock_cc, Flavour, TestFile};
 use crate::policy::Policy;
 use crate::shims::Shims;
 use crate::toolchain::{self, cache_dir, BaseRelease, Toolchain};
@@ -127,8 +127,7 @@ impl Cpython {
             Flavour::Stock => {
                 // CPython's own recipe: plain clang over the plain sysroot, its own config.site.
                 let cc = self.checkout.join("stock-cc");
-                std::fs::write(&cc, format!("#!/bin/sh\nexec '{}' {} \"$@\"\n", self.toolchain.clang.display(), self.toolchain.target_flags().iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(" ")))?;
-                make_executable(&cc)?;
+                write_stock_cc(&self.toolchain, &cc)?;
                 (cc.clone(), self.checkout.join("Tools/wasm/config.site-wasm32-wasi"), None, content_hash(&[&cc])?)
             }
             Flavour::Overlay => {
@@ -179,11 +178,6 @@ impl Cpython {
         make_executable(&launcher)?;
         Ok(Build { flavour, dir, python_wasm, launcher, build_time })
     }
-}
-
-fn make_executable(path: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).with_context(|| format!("cannot chmod {}", path.display()))
 }
 
 impl Build {

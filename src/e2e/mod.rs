@@ -50,6 +50,19 @@ pub fn run_logged(command: &mut Command, log: &Path, what: &str) -> Result<Durat
     Ok(started.elapsed())
 }
 
+/// Make a generated launcher or compiler script executable.
+pub fn make_executable(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).with_context(|| format!("cannot chmod {}", path.display()))
+}
+
+/// The stock compiler: plain clang for the target over the plain base sysroot, as a script at `path`.
+pub fn write_stock_cc(toolchain: &crate::toolchain::Toolchain, path: &Path) -> Result<()> {
+    let flags = toolchain.target_flags().iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(" ");
+    std::fs::write(path, format!("#!/bin/sh\nexec '{}' {flags} \"$@\"\n", toolchain.clang.display())).with_context(|| format!("cannot write {}", path.display()))?;
+    make_executable(path)
+}
+
 /// A content hash of files (directories walked in name order): the key of a cached build.
 pub fn content_hash(paths: &[&Path]) -> Result<String> {
     use sha2::{Digest, Sha256};

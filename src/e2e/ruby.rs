@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use super::{content_hash, run_logged, Flavour};
+use super::{content_hash, make_executable, run_logged, write_stock_cc, Flavour};
 use crate::policy::Policy;
 use crate::shims::Shims;
 use crate::toolchain::{self, cache_dir, BaseRelease, Toolchain};
@@ -108,9 +108,7 @@ impl Ruby {
         let (cc, config_site, key_inputs) = match flavour {
             Flavour::Stock => {
                 let cc = self.work.join("stock-cc");
-                let flags = self.toolchain.target_flags().iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(" ");
-                std::fs::write(&cc, format!("#!/bin/sh\nexec '{}' {flags} \"$@\"\n", self.toolchain.clang.display()))?;
-                make_executable(&cc)?;
+                write_stock_cc(&self.toolchain, &cc)?;
                 (cc.clone(), None, content_hash(&[&cc])?)
             }
             Flavour::Overlay => {
@@ -170,11 +168,6 @@ impl Ruby {
         make_executable(&launcher)?;
         Ok(Build { flavour, dir, ruby_wasm, launcher, build_time })
     }
-}
-
-fn make_executable(path: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).with_context(|| format!("cannot chmod {}", path.display()))
 }
 
 impl Build {
