@@ -276,21 +276,26 @@ int WS_SYM(sigpending)(sigset_t *set) {
 }
 
 /* Wait under `mask` until a handler runs: for an already pending signal, or the emulated alarm. */
+/* Sleep until the emulated alarm's deadline (or until it is disarmed). */
+static void ws_sleep_until_alarm(void) {
+    struct timespec now;
+    while (ws_alarm_armed && ws_now(&now) == 0 && ws_before(&now, &ws_alarm_deadline)) {
+        struct timespec left = {ws_alarm_deadline.tv_sec - now.tv_sec, ws_alarm_deadline.tv_nsec - now.tv_nsec};
+        if (left.tv_nsec < 0) {
+            left.tv_sec -= 1;
+            left.tv_nsec += 1000000000L;
+        }
+        nanosleep(&left, NULL);
+    }
+}
+
 static int ws_wait_with_mask(uint64_t mask, const char *function) {
     unsigned before = ws_handlers_run;
     uint64_t saved = ws_blocked;
     ws_blocked = mask & ~ws_unblockable;
     ws_deliver_pending();
     if (ws_handlers_run == before && ws_alarm_armed) {
-        struct timespec now;
-        while (ws_alarm_armed && ws_now(&now) == 0 && ws_before(&now, &ws_alarm_deadline)) {
-            struct timespec left = {ws_alarm_deadline.tv_sec - now.tv_sec, ws_alarm_deadline.tv_nsec - now.tv_nsec};
-            if (left.tv_nsec < 0) {
-                left.tv_sec -= 1;
-                left.tv_nsec += 1000000000L;
-            }
-            nanosleep(&left, NULL);
-        }
+        ws_sleep_until_alarm();
         ws_deliver_pending();
     }
     if (ws_handlers_run == before) {
@@ -314,15 +319,7 @@ int WS_SYM(sigwait)(const sigset_t *__restrict set, int *__restrict sig) {
     if (!wanted)
         return EINVAL;
     if (!(ws_pending & wanted) && ws_alarm_armed && (wanted & ws_bit(SIGALRM))) {
-        struct timespec now;
-        while (ws_alarm_armed && ws_now(&now) == 0 && ws_before(&now, &ws_alarm_deadline)) {
-            struct timespec left = {ws_alarm_deadline.tv_sec - now.tv_sec, ws_alarm_deadline.tv_nsec - now.tv_nsec};
-            if (left.tv_nsec < 0) {
-                left.tv_sec -= 1;
-                left.tv_nsec += 1000000000L;
-            }
-            nanosleep(&left, NULL);
-        }
+        ws_sleep_until_alarm();
         ws_check_alarm();
     }
     uint64_t ready = ws_pending & wanted;
