@@ -142,7 +142,7 @@ impl Cpython {
         let python_wasm = dir.join("python.wasm");
         let launcher = dir.join("python.sh");
         let mut build_time = None;
-        if !(python_wasm.is_file() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(key.as_str())) {
+        if !super::build_is_current(&python_wasm, &stamp, &key) {
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(dir.join("Modules"))?;
             if let Some(setup) = &setup_local {
@@ -181,11 +181,9 @@ impl Cpython {
 }
 
 impl Build {
-    /// `python.sh ARGS` as a command.
+    /// The launcher with `args`, as a command.
     pub fn command<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> Command {
-        let mut command = Command::new(&self.launcher);
-        command.args(args);
-        command
+        super::launcher_command(&self.launcher, args)
     }
 
     /// Run `python.sh -c CODE`.
@@ -204,9 +202,7 @@ impl Build {
 
     /// Functions this build's configure answered "no" for.
     pub fn configure_no(&self) -> Result<BTreeSet<String>> {
-        let log = self.dir.join("config.log");
-        let text = std::fs::read_to_string(&log).with_context(|| format!("cannot read {}", log.display()))?;
-        Ok(crate::audit::config_log_missing(&text).into_iter().collect())
+        super::configure_no(&self.dir)
     }
 
     /// Every regrtest file name, as `--list-tests` prints them.

@@ -56,11 +56,30 @@ pub fn make_executable(path: &Path) -> Result<()> {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).with_context(|| format!("cannot chmod {}", path.display()))
 }
 
+/// `launcher ARGS` as a command: a build's generated `python.sh` or `ruby.sh`.
+pub fn launcher_command<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(launcher: &Path, args: I) -> Command {
+    let mut command = Command::new(launcher);
+    command.args(args);
+    command
+}
+
+/// Functions a build's configure answered "no" for, read from the config.log in `build_dir`.
+pub fn configure_no(build_dir: &Path) -> Result<BTreeSet<String>> {
+    let log = build_dir.join("config.log");
+    let text = std::fs::read_to_string(&log).with_context(|| format!("cannot read {}", log.display()))?;
+    Ok(crate::audit::config_log_missing(&text).into_iter().collect())
+}
+
 /// The stock compiler: plain clang for the target over the plain base sysroot, as a script at `path`.
 pub fn write_stock_cc(toolchain: &crate::toolchain::Toolchain, path: &Path) -> Result<()> {
     let flags = toolchain.target_flags().iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(" ");
     std::fs::write(path, format!("#!/bin/sh\nexec '{}' {flags} \"$@\"\n", toolchain.clang.display())).with_context(|| format!("cannot write {}", path.display()))?;
     make_executable(path)
+}
+
+/// Whether `artifact` exists and was built from inputs whose key `stamp` records.
+pub fn build_is_current(artifact: &Path, stamp: &Path, key: &str) -> bool {
+    artifact.is_file() && std::fs::read_to_string(stamp).ok().as_deref() == Some(key)
 }
 
 /// A content hash of files (directories walked in name order): the key of a cached build.

@@ -122,7 +122,7 @@ impl Ruby {
         let stamp = dir.join(".wasi-shim-build");
         let ruby_wasm = dir.join("ruby");
         let mut build_time = None;
-        if !(ruby_wasm.is_file() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(key.as_str())) {
+        if !super::build_is_current(&ruby_wasm, &stamp, &key) {
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir)?;
             let wasm_opt = toolchain::wasm_opt()?;
@@ -171,10 +171,9 @@ impl Ruby {
 }
 
 impl Build {
+    /// The launcher with `args`, as a command.
     pub fn command<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(&self, args: I) -> Command {
-        let mut command = Command::new(&self.launcher);
-        command.args(args);
-        command
+        super::launcher_command(&self.launcher, args)
     }
 
     /// `ruby.sh --disable-gems -e CODE` (RubyGems would look for installed gem specifications).
@@ -184,9 +183,7 @@ impl Build {
 
     /// Functions this build's configure answered "no" for.
     pub fn configure_no(&self) -> Result<BTreeSet<String>> {
-        let log = self.dir.join("config.log");
-        let text = std::fs::read_to_string(&log).with_context(|| format!("cannot read {}", log.display()))?;
-        Ok(crate::audit::config_log_missing(&text).into_iter().collect())
+        super::configure_no(&self.dir)
     }
 
     /// Extensions linked into ruby: every `ext/**/<name>.a` the build made.

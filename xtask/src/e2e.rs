@@ -2,7 +2,7 @@
 //! tree, both run under `wasi-shim run`, compared side by side (modules, configure answers, regrtest,
 //! sizes, startup). The logic lives in `wasi_shim::e2e`; this file drives it and prints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
@@ -24,6 +24,22 @@ fn runner(root: &Path) -> Result<PathBuf> {
     Ok(target_dir(root).join("debug/wasi-shim"))
 }
 
+/// One line per build: where it is and whether this run built it.
+fn print_builds(builds: &[(Flavour, &Path, Option<std::time::Duration>)]) {
+    for (flavour, path, built) in builds {
+        let time = built.map_or("cached".to_owned(), |t| format!("built in {:.0} s", t.as_secs_f64()));
+        println!("  {:8} {} ({time})", flavour.name(), path.display());
+    }
+}
+
+/// How two sets differ between stock and overlay, under `heading`.
+fn print_difference(heading: &str, stock: &BTreeSet<String>, overlay: &BTreeSet<String>, only_overlay: &str, only_stock: &str) {
+    let join = |names: std::collections::btree_set::Difference<'_, String>| names.cloned().collect::<Vec<_>>().join(" ");
+    println!("\n{heading}: stock {}, overlay {}", stock.len(), overlay.len());
+    println!("  {only_overlay} {}", join(overlay.difference(stock)));
+    println!("  {only_stock} {}", join(stock.difference(overlay)));
+}
+
 pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
     let runner = runner(root)?;
     let shims = Shims::builtin();
@@ -34,20 +50,9 @@ pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
     let overlay = cpython.build(Flavour::Overlay, &shims, &policy)?;
 
     println!("\nCPython {} from {}", cpython.version, cpython.source.display());
-    for build in [&stock, &overlay] {
-        let time = build.build_time.map_or("cached".to_owned(), |t| format!("built in {:.0} s", t.as_secs_f64()));
-        println!("  {:8} {} ({time})", build.flavour.name(), build.python_wasm.display());
-    }
-
-    let (stock_modules, overlay_modules) = (stock.builtin_modules()?, overlay.builtin_modules()?);
-    println!("\nmodules built: stock {}, overlay {}", stock_modules.len(), overlay_modules.len());
-    println!("  only in overlay: {}", overlay_modules.difference(&stock_modules).cloned().collect::<Vec<_>>().join(" "));
-    println!("  only in stock:   {}", stock_modules.difference(&overlay_modules).cloned().collect::<Vec<_>>().join(" "));
-
-    let (stock_no, overlay_no) = (stock.configure_no()?, overlay.configure_no()?);
-    println!("\nconfigure answered no: stock {} functions, overlay {}", stock_no.len(), overlay_no.len());
-    println!("  yes only on overlay: {}", stock_no.difference(&overlay_no).cloned().collect::<Vec<_>>().join(" "));
-    println!("  no only on overlay:  {}", overlay_no.difference(&stock_no).cloned().collect::<Vec<_>>().join(" "));
+    print_builds(&[(stock.flavour, &stock.python_wasm, stock.build_time), (overlay.flavour, &overlay.python_wasm, overlay.build_time)]);
+    print_difference("modules built", &stock.builtin_modules()?, &overlay.builtin_modules()?, "only in overlay:", "only in stock:  ");
+    print_difference("configure answered no (functions)", &stock.configure_no()?, &overlay.configure_no()?, "no only on overlay: ", "yes only on overlay:");
 
     let files: Vec<String> = if full { Vec::new() } else { REGRTEST_FILES.iter().map(|f| f.to_string()).collect() };
     let stock_tests = stock.regrtest(&files)?;
@@ -122,18 +127,9 @@ pub fn ruby(root: &Path, src: Option<&Path>) -> Result<()> {
     let stock = ruby.build(Flavour::Stock, &shims, &policy)?;
     let overlay = ruby.build(Flavour::Overlay, &shims, &policy)?;
     println!("\nRuby {} from {}", ruby.version, ruby.source.display());
-    for build in [&stock, &overlay] {
-        let time = build.build_time.map_or("cached".to_owned(), |t| format!("built in {:.0} s", t.as_secs_f64()));
-        println!("  {:8} {} ({time})", build.flavour.name(), build.ruby_wasm.display());
-    }
-    let (stock_no, overlay_no) = (stock.configure_no()?, overlay.configure_no()?);
-    println!("\nconfigure answered no: stock {} functions, overlay {}", stock_no.len(), overlay_no.len());
-    println!("  yes only on overlay: {}", stock_no.difference(&overlay_no).cloned().collect::<Vec<_>>().join(" "));
-    println!("  no only on overlay:  {}", overlay_no.difference(&stock_no).cloned().collect::<Vec<_>>().join(" "));
-    let (stock_ext, overlay_ext) = (stock.extensions()?, overlay.extensions()?);
-    println!("\nextensions built: stock {}, overlay {}", stock_ext.len(), overlay_ext.len());
-    println!("  only in overlay: {}", overlay_ext.difference(&stock_ext).cloned().collect::<Vec<_>>().join(" "));
-    println!("  only in stock:   {}", stock_ext.difference(&overlay_ext).cloned().collect::<Vec<_>>().join(" "));
+    print_builds(&[(stock.flavour, &stock.ruby_wasm, stock.build_time), (overlay.flavour, &overlay.ruby_wasm, overlay.build_time)]);
+    print_difference("configure answered no (functions)", &stock.configure_no()?, &overlay.configure_no()?, "no only on overlay: ", "yes only on overlay:");
+    print_difference("extensions built", &stock.extensions()?, &overlay.extensions()?, "only in overlay:", "only in stock:  ");
     println!("\nbehaviour probe");
     let mut starts = [false, false];
     for (i, build) in [&stock, &overlay].into_iter().enumerate() {
