@@ -11,6 +11,7 @@ use wasi_shim::e2e::ruby::{Build, Ruby};
 use wasi_shim::e2e::Flavour;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
+use wasi_shim::toolchain::BaseRelease;
 
 fn policy() -> Policy {
     Policy::load("ruby", Shims::builtin().catalog).unwrap()
@@ -21,7 +22,7 @@ fn ruby() -> &'static Build {
     static BUILD: OnceLock<Build> = OnceLock::new();
     BUILD.get_or_init(|| {
         let target = std::env::var_os("CARGO_TARGET_DIR").map(std::path::PathBuf::from).unwrap_or_else(|| root().join("target"));
-        let ruby = Ruby::prepare(None, &target.join("e2e/ruby"), env!("CARGO_BIN_EXE_wasi-shim").as_ref()).unwrap();
+        let ruby = Ruby::prepare(None, BaseRelease::Trixie, &target.join("e2e/ruby"), env!("CARGO_BIN_EXE_wasi-shim").as_ref()).unwrap();
         ruby.build(Flavour::Overlay, &Shims::builtin(), &policy()).unwrap()
     })
 }

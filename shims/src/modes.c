@@ -81,6 +81,12 @@ void ws_apply_recorded_mode(struct stat *st) {
             return;
         }
     }
+    if ((st->st_mode & 07777) == 0) {
+        /* WASI preview 1 has no permission bits: report what a umask-022 owner's files show, since
+         * the runtime lets the sandbox read and write what it reaches (see the catalog's stat). */
+        mode_t type = st->st_mode & S_IFMT;
+        st->st_mode |= type == S_IFDIR ? 0755 : type == S_IFLNK ? 0777 : 0644;
+    }
 }
 
 /* After a successful stat: may the effective user change this file's mode? Root, or its owner. */

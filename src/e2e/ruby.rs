@@ -2,14 +2,14 @@
 //! overlay wasm builds (out of tree, under `target/e2e/ruby/{stock,overlay}`), run from their build
 //! trees with the source and build directories preopened, since `make install` would fetch gems.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use super::{content_hash, make_executable, run_logged, write_stock_cc, Flavour};
+use super::{content_hash, make_executable, run_logged, write_stock_cc, Flavour, TestFile};
 use crate::policy::Policy;
 use crate::shims::Shims;
 use crate::toolchain::{self, cache_dir, BaseRelease, Toolchain};
@@ -39,7 +39,9 @@ pub struct Build {
     pub flavour: Flavour,
     pub dir: PathBuf,
     pub ruby_wasm: PathBuf,
-    /// `ruby.sh`: `wasi-shim run` with the trees preopened and RUBYLIB set, then ruby.
+    /// `ruby.sh`: `wasi-shim run` with the current directory as `/` (as `wasmtime --dir .` would
+    /// give it: Ruby's bootstrap tests pass scripts by relative path), the trees preopened and
+    /// RUBYLIB set, then ruby.
     pub launcher: PathBuf,
     pub build_time: Option<Duration>,
 }
@@ -85,14 +87,15 @@ pub fn native_ruby(source: &Path, version: &str) -> Result<PathBuf> {
 }
 
 impl Ruby {
-    /// Obtain the source (Debian's ruby3.3 unless `src` is given), the baseruby and the toolchain.
-    pub fn prepare(src: Option<&Path>, work: &Path, runner: &Path) -> Result<Ruby> {
+    /// Obtain the source (Debian's ruby3.3 unless `src` is given), the baseruby and the toolchain
+    /// over `base`'s wasi-libc.
+    pub fn prepare(src: Option<&Path>, base: BaseRelease, work: &Path, runner: &Path) -> Result<Ruby> {
         let source = match src {
             Some(dir) => std::path::absolute(dir)?,
             None => toolchain::fetch_upstream_source("ruby3.3", "trixie")?,
         };
         let version = ruby_version(&source)?;
-        let toolchain = toolchain::discover_or_provision(BaseRelease::Trixie)?;
+        let toolchain = toolchain::discover_or_provision(base)?;
         let baseruby = native_ruby(&source, &version)?;
         std::fs::create_dir_all(work)?;
         Ok(Ruby { source, version, work: std::path::absolute(work)?, baseruby, toolchain, runner: runner.to_path_buf() })
@@ -159,7 +162,7 @@ impl Ruby {
         std::fs::write(
             &launcher,
             format!(
-                "#!/bin/sh\nexec {} run --dir {src}::/src --dir {build}::/build --env RUBYLIB=/src/lib:/build/.ext/common:/build/.ext/wasm32-wasi:/build {build}/ruby \"$@\"\n",
+                "#!/bin/sh\nexec {} run --dir \"$PWD::/\" --dir {src}::/src --dir {build}::/build --env RUBYLIB=/src/lib:/build/.ext/common:/build/.ext/wasm32-wasi:/build {build}/ruby \"$@\"\n",
                 self.runner.display(),
                 src = self.source.display(),
                 build = dir.display(),
@@ -207,5 +210,239 @@ impl Build {
             walk(&ext, &ext, &mut out)?;
         }
         Ok(out)
+    }
+}
+
+/// Bootstrap test files (`bootstraptest/`) run by default: those that touch the process, I/O,
+/// environment, fibers and finalizers, plus a few plain language ones. `--full` runs all of them.
+pub const BOOTSTRAP_FILES: &[&str] = &[
+    "test_attr.rb",
+    "test_autoload.rb",
+    "test_env.rb",
+    "test_exception.rb",
+    "test_fiber.rb",
+    "test_finalizer.rb",
+    "test_flip.rb",
+    "test_fork.rb",
+    "test_gc.rb",
+    "test_io.rb",
+    "test_load.rb",
+    "test_marshal.rb",
+    "test_objectspace.rb",
+    "test_string.rb",
+    "test_struct.rb",
+];
+
+/// `test/` files run in-process by default: the ones about what the policy answers (ids, users,
+/// signals, umask and modes, processes, directories, time). `--full` runs every `test/ruby` file too.
+pub const TEST_FILES: &[&str] = &[
+    "etc/test_etc.rb",
+    "fileutils/test_fileutils.rb",
+    "ruby/test_dir.rb",
+    "ruby/test_env.rb",
+    "ruby/test_fiber.rb",
+    "ruby/test_process.rb",
+    "ruby/test_signal.rb",
+    "ruby/test_time.rb",
+    "test_tmpdir.rb",
+];
+
+/// Longest a single Ruby may run in a test before `timeout` stops it.
+const TEST_TIMEOUT_SECONDS: u32 = 600;
+
+impl Build {
+    /// A directory for this build's test runs, with a `tmp/` that the launcher shows as `/tmp`.
+    fn test_dir(&self, name: &str) -> Result<PathBuf> {
+        let dir = self.dir.join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("tmp"))?;
+        Ok(dir)
+    }
+
+    /// A launcher for test runs: `ruby.sh` under `timeout`, after making sure the current
+    /// directory (which `ruby.sh` shows as `/`) has the `tmp/` that Dir.tmpdir looks for.
+    fn test_launcher(&self, dir: &Path) -> Result<PathBuf> {
+        let path = dir.join("ruby-test.sh");
+        std::fs::write(
+            &path,
+            format!("#!/bin/sh\nmkdir -p tmp\nexec timeout -k 5 {TEST_TIMEOUT_SECONDS} {} \"$@\"\n", self.launcher.display()),
+        )?;
+        make_executable(&path)?;
+        Ok(path)
+    }
+
+    /// Ruby's bootstrap tests (`make btest`): the native baseruby drives `bootstraptest/runner.rb`,
+    /// which runs each assertion in a fresh wasm Ruby. Results per file, tests named `file:line`.
+    pub fn bootstraptest(&self, ruby: &Ruby, files: &[String]) -> Result<BTreeMap<String, TestFile>> {
+        let dir = self.test_dir("e2e-btest")?;
+        let launcher = self.test_launcher(&dir)?;
+        let runner = ruby.source.join("bootstraptest/runner.rb");
+        let paths: Vec<PathBuf> = files.iter().map(|f| ruby.source.join("bootstraptest").join(f)).collect();
+        let log = dir.join("btest.log");
+        let output = Command::new(&ruby.baseruby)
+            .arg(&runner)
+            .arg(format!("--ruby={} -I/src/lib --disable-gems", launcher.display()))
+            .arg(format!("--dir={}", dir.join("work").display()))
+            .args(["-v", "--tty=no", "--color=never"])
+            .args(&paths)
+            .current_dir(&dir)
+            .output()
+            .with_context(|| format!("cannot run {}", runner.display()))?;
+        let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        std::fs::write(&log, &text)?;
+        let mut results = parse_bootstraptest(&text);
+        for file in files {
+            results.entry(file.clone()).or_insert_with(|| TestFile { not_run: Some(format!("no result in {}", log.display())), ..TestFile::default() });
+        }
+        Ok(results)
+    }
+
+    /// `test/` files, each run in-process by Ruby's own test runner (`test/runner.rb`) in one wasm
+    /// Ruby. Tests that spawn a second Ruby (assert_separately) fail on any WASI build alike.
+    pub fn test_files(&self, files: &[String]) -> Result<BTreeMap<String, TestFile>> {
+        let dir = self.test_dir("e2e-test")?;
+        let launcher = self.test_launcher(&dir)?;
+        let mut results = BTreeMap::new();
+        for file in files {
+            let output = Command::new(&launcher)
+                .args(["--disable-gems", "/src/test/runner.rb", "-v", "--show-skip", "--tty=no", "--color=never"])
+                .arg(format!("/src/test/{file}"))
+                .current_dir(&dir)
+                .output()
+                .with_context(|| format!("cannot run {}", launcher.display()))?;
+            let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+            std::fs::write(dir.join(format!("{}.log", file.replace('/', "_"))), &text)?;
+            results.insert(file.clone(), parse_test_unit(&text, output.status.code()));
+        }
+        Ok(results)
+    }
+}
+
+/// Results of `bootstraptest/runner.rb -v`: a `#ID file:LINE ` line per assertion ending in `.`
+/// (passed) or `F`/`E`, and for failures a `stderr output is not empty` block or a `#=>` line.
+pub fn parse_bootstraptest(text: &str) -> BTreeMap<String, TestFile> {
+    let mut results: BTreeMap<String, TestFile> = BTreeMap::new();
+    let mut ids: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut current: Option<(String, String)> = None;
+    let mut want_stderr_line = false;
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix('#') {
+            let mut words = rest.splitn(3, ' ');
+            if let (Some(id), Some(place), Some(outcome)) = (words.next(), words.next(), words.next()) {
+                if id.chars().all(|c| c.is_ascii_digit()) {
+                    if let Some((file, _)) = place.rsplit_once(':').filter(|(_, l)| l.chars().all(|c| c.is_ascii_digit())) {
+                        let name = format!("{place} #{id}");
+                        let result = results.entry(file.to_owned()).or_default();
+                        match outcome.trim_start().chars().next() {
+                            Some('.') => {
+                                result.passed.insert(name);
+                                current = None;
+                            }
+                            Some('F' | 'E') => {
+                                result.failed.insert(name.clone(), String::new());
+                                ids.insert(id.to_owned(), (file.to_owned(), name.clone()));
+                                current = Some((file.to_owned(), name));
+                            }
+                            _ => {}
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        if line.contains("stderr output is not empty") {
+            want_stderr_line = true;
+            continue;
+        }
+        if let Some((file, name)) = &current {
+            let message = results.get_mut(file).and_then(|r| r.failed.get_mut(name));
+            if let Some(message) = message.filter(|m| m.is_empty()) {
+                if want_stderr_line && !line.trim().is_empty() {
+                    *message = line.trim().to_owned();
+                    want_stderr_line = false;
+                }
+            }
+        }
+    }
+    // The error buffer printed at the end: `#ID file:LINE: …` then the source, then `#=> got (expected …)`.
+    let mut pending: Option<&(String, String)> = None;
+    for line in text.lines() {
+        if let Some(id) = line.strip_prefix('#').and_then(|r| r.split(' ').next()).filter(|id| ids.contains_key(*id)) {
+            pending = ids.get(id);
+        } else if let (Some((file, name)), Some(got)) = (pending, line.trim_start().strip_prefix("#=> ")) {
+            if let Some(message) = results.get_mut(file).and_then(|r| r.failed.get_mut(name)).filter(|m| m.is_empty()) {
+                *message = format!("got {}", got.trim_end());
+            }
+            pending = None;
+        }
+    }
+    results
+}
+
+/// Results of `test/runner.rb -v --show-skip`: `[ n/N] Class#test = 0.00 s` per test started, then
+/// numbered `Failure:`/`Error:`/`Skipped:` blocks naming `Class#test` and what it reported.
+pub fn parse_test_unit(text: &str, exit: Option<i32>) -> TestFile {
+    let mut started = BTreeSet::new();
+    let mut result = TestFile::default();
+    let mut lines = text.lines().peekable();
+    let mut skipped = BTreeSet::new();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix('[').and_then(|r| r.split_once("] ")).map(|(_, r)| r) {
+            if let Some((name, _)) = rest.split_once(" = ") {
+                started.insert(name.to_owned());
+                continue;
+            }
+        }
+        let kind = trimmed.split_once(") ").filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()).map(|(_, k)| k);
+        if let Some(kind @ ("Failure:" | "Error:" | "Skipped:")) = kind {
+            let Some(header) = lines.next() else { break };
+            let name = header.split([' ', ':']).next().unwrap_or(header).to_owned();
+            let message = lines.peek().map(|l| l.trim().to_owned()).unwrap_or_default();
+            if kind == "Skipped:" {
+                skipped.insert(name);
+            } else {
+                result.failed.insert(name, message);
+            }
+        }
+    }
+    result.skipped = skipped.len();
+    result.passed = started.into_iter().filter(|t| !result.failed.contains_key(t) && !skipped.contains(t)).collect();
+    if result.run() == 0 {
+        let why = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("no output").trim().to_owned();
+        result.not_run = Some(format!("exit {exit:?}: {why}"));
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bootstraptest_output_gives_passes_and_failures_with_their_cause() {
+        let text = "test_io.rb     \n#1 test_io.rb:2 . 1.008\n#4 test_io.rb:45 F 1.010\nstderr output is not empty\n   /src/lib/tmpdir.rb:43:in `tmpdir': could not find a temporary directory (ArgumentError)\n           from x.rb:6:in `<main>'\n#5 test_io.rb:61 F 0.9\ntest_flip.rb   \n#6 test_flip.rb:1 . 1.016\n\nFinished in 2 sec\n\n#5 test_io.rb:61: \n     :ok\n  #=> \"\" (expected \"ok\")  \n";
+        let results = parse_bootstraptest(text);
+        let io = &results["test_io.rb"];
+        assert_eq!(io.passed, BTreeSet::from(["test_io.rb:2 #1".to_owned()]));
+        assert_eq!(io.failed["test_io.rb:45 #4"], "/src/lib/tmpdir.rb:43:in `tmpdir': could not find a temporary directory (ArgumentError)");
+        assert_eq!(io.failed["test_io.rb:61 #5"], "got \"\" (expected \"ok\")");
+        assert_eq!(results["test_flip.rb"].run(), 1);
+    }
+
+    #[test]
+    fn test_unit_output_gives_passes_failures_and_skips() {
+        let text = "# Running tests:\n\n[1/3] TestEnv#test_a = 0.00 s\n[2/3] TestEnv#test_b = 0.00 s\n[3/3] TestEnv#test_c = 0.01 s\n\n  1) Error:\nTestEnv#test_b:\nErrno::ENOSYS: Function not implemented\n    /src/test/ruby/test_env.rb:1151:in `test_b'\n\n  2) Skipped:\nTestEnv#test_c [/src/test/ruby/test_env.rb:9]:\nno fork\n\n3 tests, 3 assertions, 0 failures, 1 errors, 1 skips\n";
+        let result = parse_test_unit(text, Some(1));
+        assert_eq!(result.passed, BTreeSet::from(["TestEnv#test_a".to_owned()]));
+        assert_eq!(result.failed["TestEnv#test_b"], "Errno::ENOSYS: Function not implemented");
+        assert_eq!((result.skipped, result.run()), (1, 3));
+        assert!(result.not_run.is_none());
+    }
+
+    #[test]
+    fn a_test_file_that_cannot_load_is_not_run() {
+        let result = parse_test_unit("/src/test/ruby/test_file.rb: cannot load such file -- -test-/file\n0 tests, 0 assertions\n", Some(1));
+        assert_eq!(result.not_run.as_deref(), Some("exit Some(1): /src/test/ruby/test_file.rb: cannot load such file -- -test-/file"));
     }
 }

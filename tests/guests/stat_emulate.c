@@ -3,7 +3,8 @@
 // stdout: ok
 
 /* stat of the preopened directory "." under the default policy: wasi-libc says 0:0, the wrapper reports
- * the identity, 1000:1000, matching getuid and getgid; everything else is the base's answer. */
+ * the identity, 1000:1000, matching getuid and getgid; a directory nobody chmodded reports 0755 where wasi-libc
+ * says 0; everything else is the base's answer. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -19,6 +20,8 @@ int main(void) {
     CHECK_INT(st.st_gid, 1000);
     CHECK_INT(st.st_uid, getuid());
     CHECK(S_ISDIR(st.st_mode));
+    /* WASI reports no permission bits; the wrapper gives a never-chmodded directory 0755. */
+    CHECK_INT(st.st_mode & 07777, 0755);
     CHECK_INT(stat("missing", &st), -1);
     CHECK_INT(errno, ENOENT);
     puts("ok");

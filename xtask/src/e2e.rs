@@ -10,6 +10,7 @@ use wasi_shim::e2e::cpython::{Cpython, REGRTEST_FILES};
 use wasi_shim::e2e::{comparison_table, custom_section_bytes, time_commands, regressions, symbol_sizes, Flavour};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
+use wasi_shim::toolchain::BaseRelease;
 use xshell::{cmd, Shell};
 
 fn target_dir(root: &Path) -> PathBuf {
@@ -118,12 +119,18 @@ hit = false; Signal.trap(:USR1) { hit = true }; Process.kill(:USR1, Process.pid)
 old = File.umask(027); p [:umask, File.umask.to_s(8)]; File.umask(old)
 begin; fork; rescue NotImplementedError, SystemCallError => e; p [:fork, e.class]; end"#;
 
-pub fn ruby(root: &Path, src: Option<&Path>) -> Result<()> {
-    use wasi_shim::e2e::ruby::Ruby;
+pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<()> {
+    use wasi_shim::e2e::ruby::{Ruby, BOOTSTRAP_FILES, TEST_FILES};
+    let base = BaseRelease::parse(base)?;
     let runner = runner(root)?;
     let shims = Shims::builtin();
     let policy = Policy::load("ruby", shims.catalog)?;
-    let ruby = Ruby::prepare(src, &target_dir(root).join("e2e/ruby"), &runner)?;
+    // The trixie builds stay where tests/ruby.rs finds (and CI caches) the overlay Ruby.
+    let work = match base {
+        BaseRelease::Trixie => target_dir(root).join("e2e/ruby"),
+        BaseRelease::Bookworm => target_dir(root).join("e2e/ruby-bookworm"),
+    };
+    let ruby = Ruby::prepare(src, base, &work, &runner)?;
     let stock = ruby.build(Flavour::Stock, &shims, &policy)?;
     let overlay = ruby.build(Flavour::Overlay, &shims, &policy)?;
     println!("\nRuby {} from {}", ruby.version, ruby.source.display());
@@ -140,6 +147,51 @@ pub fn ruby(root: &Path, src: Option<&Path>) -> Result<()> {
             println!("    {line}");
         }
     }
+    // Catalog functions configure still answers no for must be ones the policy makes fail.
+    let failing_by_policy: BTreeSet<String> = shims.catalog.functions.iter().filter(|f| !policy.choice(&f.name).is_some_and(|c| c.behaviour.works())).map(|f| f.name.clone()).collect();
+    let covered_no: BTreeSet<String> = overlay.configure_no()?.into_iter().filter(|f| shims.catalog.function(f).is_some()).collect();
+    let unexplained: Vec<&String> = covered_no.difference(&failing_by_policy).collect();
+    println!(
+        "  catalog functions the overlay's configure answered no: {} ({}), all failing by policy: {}",
+        covered_no.len(),
+        covered_no.iter().cloned().collect::<Vec<_>>().join(" "),
+        if unexplained.is_empty() { "yes".to_owned() } else { format!("NO: {unexplained:?}") }
+    );
+
+    let bootstrap: Vec<String> = if full { all_files(&ruby.source.join("bootstraptest"), "test_")? } else { BOOTSTRAP_FILES.iter().map(|f| f.to_string()).collect() };
+    let test_files: Vec<String> = if full {
+        let mut files: Vec<String> = all_files(&ruby.source.join("test/ruby"), "test_")?.into_iter().map(|f| format!("ruby/{f}")).collect();
+        files.extend(TEST_FILES.iter().map(|f| f.to_string()));
+        files.sort();
+        files.dedup();
+        files
+    } else {
+        TEST_FILES.iter().map(|f| f.to_string()).collect()
+    };
+    // The two builds' runs go side by side, one core each.
+    let run = |build: &wasi_shim::e2e::ruby::Build| -> Result<_> { Ok((build.bootstraptest(&ruby, &bootstrap)?, build.test_files(&test_files)?)) };
+    let (stock_runs, overlay_runs) = std::thread::scope(|scope| {
+        let stock_run = scope.spawn(|| run(&stock));
+        let overlay_run = run(&overlay);
+        (stock_run.join().expect("stock test thread panicked"), overlay_run)
+    });
+    let (stock_btest, stock_tests) = stock_runs?;
+    let (overlay_btest, overlay_tests) = overlay_runs?;
+    let mut regressed = Vec::new();
+    for (title, listed, stock_side, overlay_side) in
+        [("bootstrap tests (bootstraptest/runner.rb)", &bootstrap, &stock_btest, &overlay_btest), ("test/ files (test/runner.rb, in-process)", &test_files, &stock_tests, &overlay_tests)]
+    {
+        println!("\n{title}");
+        print!("{}", comparison_table(listed, stock_side, overlay_side));
+        let stock_failed: BTreeSet<&String> = stock_side.values().flat_map(|r| r.failed.keys()).collect();
+        let failed: BTreeMap<&String, &String> = overlay_side.values().flat_map(|r| r.failed.iter()).filter(|(t, _)| !stock_failed.contains(t)).collect();
+        println!("  failing on overlay, not failing on stock ({}):", failed.len());
+        for (test, message) in failed {
+            println!("    {test}: {message}");
+        }
+        regressed.extend(regressions(stock_side, overlay_side));
+    }
+
     let stock_size = std::fs::metadata(&stock.ruby_wasm)?.len();
     let overlay_size = std::fs::metadata(&overlay.ruby_wasm)?.len();
     println!("\nbenchmark (same run)");
@@ -154,5 +206,21 @@ pub fn ruby(root: &Path, src: Option<&Path>) -> Result<()> {
     if !starts[1] {
         bail!("the overlay Ruby failed the behaviour probe");
     }
+    if !unexplained.is_empty() {
+        bail!("the overlay's configure answered no for catalog functions the policy makes work: {unexplained:?}");
+    }
+    if !regressed.is_empty() {
+        bail!("{} tests pass on stock but fail on overlay: {}", regressed.len(), regressed.join(", "));
+    }
     Ok(())
+}
+
+/// Names of the `.rb` files in `dir` starting with `prefix`, sorted.
+fn all_files(dir: &Path, prefix: &str) -> Result<Vec<String>> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".rb"))
+        .collect();
+    files.sort();
+    Ok(files)
 }

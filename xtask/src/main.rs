@@ -46,6 +46,13 @@ enum Interpreter {
         /// A Ruby source tree to use instead of Debian's
         #[arg(long)]
         src: Option<PathBuf>,
+        /// The wasi-libc both builds link against: trixie (2024; stock Ruby cannot start over it)
+        /// or bookworm (2022; stock starts, so its tests give the baseline)
+        #[arg(long, default_value = "trixie", value_parser = ["trixie", "bookworm"])]
+        base: String,
+        /// Run every bootstrap test and every test/ruby file instead of the default subset
+        #[arg(long)]
+        full: bool,
     },
 }
 
@@ -53,6 +60,6 @@ fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Codegen { check } => codegen::run(check),
         Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(&codegen::project_root(), src.as_deref(), full),
-        Command::E2e { interpreter: Interpreter::Ruby { src } } => e2e::ruby(&codegen::project_root(), src.as_deref()),
+        Command::E2e { interpreter: Interpreter::Ruby { src, base, full } } => e2e::ruby(&codegen::project_root(), src.as_deref(), &base, full),
     }
 }
