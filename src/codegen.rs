@@ -62,6 +62,16 @@ pub fn symbol_name(function: &crate::catalog::Function, link: Link) -> String {
 
 /// `wasi_shim_policy.h`: every constant the stubs in `shims/src` compile against.
 pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
+    let mut h = policy_globals(policy);
+    for choice in &policy.choices {
+        h.push_str(&function_defines(choice, link(&choice.function.name)));
+    }
+    h
+}
+
+/// The part of `wasi_shim_policy.h` every area shares: the policy's name, identity, process ids,
+/// settings and user and group databases.
+pub fn policy_globals(policy: &Policy) -> String {
     let mut h = String::new();
     let id = &policy.identity;
     writeln!(h, "/* {GENERATED_MARKER} */").unwrap();
@@ -106,22 +116,26 @@ pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
         writeln!(h, "    {{ {}, \"x\", {}, (const char *const[]){{ {} }} }}, \\", c_string(&g.name), g.gid, members.join(", ")).unwrap();
     }
     writeln!(h, "}}").unwrap();
-    for choice in &policy.choices {
-        let f = choice.function;
-        let n = &f.name;
-        writeln!(h, "\n/* {n}: {} ({}) */", choice.behaviour, choice.source).unwrap();
-        writeln!(h, "#define WS_BEHAVIOUR_{n} WS_{}", choice.behaviour.as_str().to_uppercase()).unwrap();
-        writeln!(h, "#define WS_ERRNO_{n} {}", choice.errno).unwrap();
-        writeln!(h, "#define WS_LOG_{n} {}", u8::from(choice.log)).unwrap();
-        writeln!(h, "#define WS_FAILURE_{n} {}", f.failure).unwrap();
-        writeln!(h, "#define WS_SUCCESS_{n} {}", f.success.as_deref().unwrap_or(&f.failure)).unwrap();
-        writeln!(h, "#define WS_SYMBOL_{n} {}", symbol_name(f, link(n))).unwrap();
-        if let Some(value) = &choice.value {
-            writeln!(h, "#define WS_VALUE_{n} {}", c_value(value)).unwrap();
-            match &choice.env {
-                Some(env) => writeln!(h, "#define WS_ENV_{n} {}", c_string(env)).unwrap(),
-                None => writeln!(h, "#define WS_ENV_{n} 0").unwrap(),
-            }
+    h
+}
+
+/// One function's constants in `wasi_shim_policy.h`, for the behaviour the policy chose.
+pub fn function_defines(choice: &crate::policy::Choice, link: Link) -> String {
+    let mut h = String::new();
+    let f = choice.function;
+    let n = &f.name;
+    writeln!(h, "\n/* {n}: {} ({}) */", choice.behaviour, choice.source).unwrap();
+    writeln!(h, "#define WS_BEHAVIOUR_{n} WS_{}", choice.behaviour.as_str().to_uppercase()).unwrap();
+    writeln!(h, "#define WS_ERRNO_{n} {}", choice.errno).unwrap();
+    writeln!(h, "#define WS_LOG_{n} {}", u8::from(choice.log)).unwrap();
+    writeln!(h, "#define WS_FAILURE_{n} {}", f.failure).unwrap();
+    writeln!(h, "#define WS_SUCCESS_{n} {}", f.success.as_deref().unwrap_or(&f.failure)).unwrap();
+    writeln!(h, "#define WS_SYMBOL_{n} {}", symbol_name(f, link)).unwrap();
+    if let Some(value) = &choice.value {
+        writeln!(h, "#define WS_VALUE_{n} {}", c_value(value)).unwrap();
+        match &choice.env {
+            Some(env) => writeln!(h, "#define WS_ENV_{n} {}", c_string(env)).unwrap(),
+            None => writeln!(h, "#define WS_ENV_{n} 0").unwrap(),
         }
     }
     h
@@ -129,11 +143,16 @@ pub fn policy_header(policy: &Policy, link: impl Fn(&str) -> Link) -> String {
 
 /// The catalog's prototypes for one header, in catalog order.
 pub fn declarations(catalog: &Catalog, header: &str) -> String {
+    declarations_where(catalog, header, |_| true)
+}
+
+/// The catalog's prototypes for one header, of the functions `keep` accepts, in catalog order.
+pub fn declarations_where(catalog: &Catalog, header: &str, keep: impl Fn(&crate::catalog::Function) -> bool) -> String {
     let mut out = String::new();
     writeln!(out, "/* declarations {GENERATED_MARKER}, from shims/catalog */").unwrap();
     // C linkage for C++ callers too (nesting inside a template's own extern "C" block is allowed).
     writeln!(out, "#ifdef __cplusplus\nextern \"C\" {{\n#endif").unwrap();
-    for f in catalog.functions.iter().filter(|f| f.header == header) {
+    for f in catalog.functions.iter().filter(|f| f.header == header && keep(f)) {
         writeln!(out, "{};", f.prototype).unwrap();
     }
     writeln!(out, "#ifdef __cplusplus\n}}\n#endif").unwrap();

@@ -10,6 +10,7 @@ pub mod codegen;
 pub mod diagnostic;
 pub mod e2e;
 pub mod overlay;
+pub mod patches;
 pub mod policy;
 pub mod recipes;
 pub mod report;

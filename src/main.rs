@@ -87,6 +87,21 @@ enum Command {
         #[arg(long, default_value = "trixie")]
         base: String,
     },
+    /// Write the catalog as a git format-patch series for a wasi-libc source tree (one opt-in library per area)
+    Patches {
+        /// The wasi-libc source tree (Debian's `apt-get source wasi-libc`, or an upstream checkout)
+        #[arg(long = "wasi-libc", value_name = "DIR")]
+        wasi_libc: PathBuf,
+        /// The policy whose choices become the compile-time defaults
+        #[arg(long, default_value = "default")]
+        policy: String,
+        /// Where to write the patches and series.toml
+        #[arg(long, default_value = "wasi-libc-patches")]
+        out: PathBuf,
+        /// Debian release the tree was packaged for: its built wasi-libc decides which functions wrap
+        #[arg(long, default_value = "bookworm")]
+        base: String,
+    },
     /// Explain a catalog function: prototype, behaviours, errnos, reasons, and a policy's choice
     Explain {
         function: String,
@@ -173,6 +188,16 @@ fn real_main() -> Result<ExitCode> {
             print!("{}", audit.report());
             if audit.uncovered().next().is_some() {
                 return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Patches { wasi_libc, policy, out, base } => {
+            let policy = Policy::load(&policy, catalog)?;
+            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
+            let series = wasi_shim::patches::Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&wasi_libc, &out)?;
+            println!("{}: {} patches against wasi-libc {} (policy {})", out.display(), series.areas.len() + 1, series.base, series.policy);
+            println!("  {}", series.common_patch);
+            for area in &series.areas {
+                println!("  {}", area.patch);
             }
         }
         Command::Explain { function, policy } => {

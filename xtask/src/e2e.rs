@@ -139,9 +139,11 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
     print_difference("extensions built", &stock.extensions()?, &overlay.extensions()?, "only in overlay:", "only in stock:  ");
     println!("\nbehaviour probe");
     let mut starts = [false, false];
+    let mut probe_passed = false;
     for (i, build) in [&stock, &overlay].into_iter().enumerate() {
+        starts[i] = build.run_code("0")?.status.success();
         let output = build.run_code(RUBY_PROBE)?;
-        starts[i] = output.status.success();
+        probe_passed = output.status.success();
         println!("  {} (exit {:?}):", build.flavour.name(), output.status.code());
         for line in String::from_utf8_lossy(&output.stdout).lines().chain(String::from_utf8_lossy(&output.stderr).lines()).take(12) {
             println!("    {line}");
@@ -203,7 +205,7 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
         println!("  startup not compared: the stock build does not start (see the probe above)");
     }
     println!("\nrun: {} --disable-gems -e 'p Process.uid'", overlay.launcher.display());
-    if !starts[1] {
+    if !starts[1] || !probe_passed {
         bail!("the overlay Ruby failed the behaviour probe");
     }
     if !unexplained.is_empty() {
