@@ -4,7 +4,9 @@
 //! Shared by `cargo xtask e2e` (the full comparison) and the integration tests (the CI smoke).
 
 pub mod cpython;
+pub mod guests;
 pub mod ruby;
+pub mod wasi_libc;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -40,11 +40,7 @@ pub fn toolchain(release: BaseRelease) -> Toolchain {
 
 /// A policy spec as guests name it: a preset, or a file under tests/policies.
 pub fn policy_spec(name: &str) -> String {
-    if name.ends_with(".toml") {
-        root().join("tests/policies").join(name).display().to_string()
-    } else {
-        name.to_owned()
-    }
+    GuestConfig { policy: name.to_owned(), ..Default::default() }.policy_spec(&root().join("tests/policies"))
 }
 
 /// An overlay for `policy` over `release`, built once per test process.
@@ -67,45 +63,10 @@ pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
     .clone()
 }
 
-/// A guest's configuration, read from its leading `// key: value` comment lines.
-#[derive(Debug, Default)]
-pub struct GuestConfig {
-    pub policy: String,
-    pub exit: i32,
-    pub env: Vec<String>,
-    pub args: Vec<String>,
-    pub stdout: Vec<String>,
-    pub stderr_contains: Vec<String>,
-    /// (text, n): `text` must occur exactly n times in stderr.
-    pub stderr_count: Vec<(String, usize)>,
-    pub bases: Vec<BaseRelease>,
-}
+pub use wasi_shim::e2e::guests::GuestConfig;
 
 pub fn guest_config(name: &str) -> GuestConfig {
-    let path = root().join("tests/guests").join(format!("{name}.c"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut config = GuestConfig { policy: String::new(), bases: RELEASES.to_vec(), ..Default::default() };
-    for line in text.lines() {
-        let Some(comment) = line.strip_prefix("//") else { break };
-        let Some((key, value)) = comment.trim().split_once(':') else { continue };
-        let value = value.trim().to_owned();
-        match key.trim() {
-            "policy" => config.policy = value,
-            "exit" => config.exit = value.parse().unwrap_or_else(|_| panic!("{name}: bad exit `{value}`")),
-            "env" => config.env.push(value),
-            "arg" => config.args.push(value),
-            "stdout" => config.stdout.push(value),
-            "stderr-contains" => config.stderr_contains.push(value),
-            "stderr-count" => {
-                let (n, text) = value.split_once(' ').unwrap_or_else(|| panic!("{name}: `stderr-count: N text`"));
-                config.stderr_count.push((text.to_owned(), n.parse().unwrap_or_else(|_| panic!("{name}: bad count `{n}`"))));
-            }
-            "base" => config.bases = vec![BaseRelease::parse(&value).unwrap()],
-            other => panic!("{name}: unknown guest configuration key `{other}`"),
-        }
-    }
-    assert!(!config.policy.is_empty(), "{name}.c must name its policy in a `// policy: NAME` line");
-    config
+    GuestConfig::read(&root().join("tests/guests").join(format!("{name}.c"))).unwrap_or_else(|e| panic!("{e:#}"))
 }
 
 /// Run `cmd`, failing the test with its output when it does not succeed.

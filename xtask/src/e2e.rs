@@ -185,13 +185,17 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
     {
         println!("\n{title}");
         print!("{}", comparison_table(listed, stock_side, overlay_side));
-        let stock_failed: BTreeSet<&String> = stock_side.values().flat_map(|r| r.failed.keys()).collect();
-        let failed: BTreeMap<&String, &String> = overlay_side.values().flat_map(|r| r.failed.iter()).filter(|(t, _)| !stock_failed.contains(t)).collect();
-        println!("  failing on overlay, not failing on stock ({}):", failed.len());
-        for (test, message) in failed {
+        let stock_ran: BTreeSet<&String> = stock_side.values().flat_map(|r| r.failed.keys().chain(&r.passed)).collect();
+        let absent: BTreeMap<&String, &String> = overlay_side.values().flat_map(|r| r.failed.iter()).filter(|(t, _)| !stock_ran.contains(t)).collect();
+        let passes = |side: &BTreeMap<String, wasi_shim::e2e::TestFile>| side.values().map(|r| r.passed.len()).sum::<usize>();
+        println!("  passed: stock {}, overlay {}", passes(stock_side), passes(overlay_side));
+        let regressions_here = regressions(stock_side, overlay_side);
+        println!("  passing on stock, failing on overlay: {}", regressions_here.len());
+        println!("  failing on overlay, not run on stock ({}):", absent.len());
+        for (test, message) in absent {
             println!("    {test}: {message}");
         }
-        regressed.extend(regressions(stock_side, overlay_side));
+        regressed.extend(regressions_here);
     }
 
     let stock_size = std::fs::metadata(&stock.ruby_wasm)?.len();
@@ -200,7 +204,16 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
     println!("  ruby size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
     if starts[0] && starts[1] {
         let times = time_commands(&mut [stock.command(["--disable-gems", "-e", "0"]), overlay.command(["--disable-gems", "-e", "0"])], 21)?;
-        println!("  `-e 0` startup, median ratio {:.3}, fastest ratio {:.3}", times[1].median.as_secs_f64() / times[0].median.as_secs_f64(), times[1].fastest.as_secs_f64() / times[0].fastest.as_secs_f64());
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+        println!(
+            "  `-e 0` startup over 21 interleaved runs: median stock {:.1} ms, overlay {:.1} ms, ratio {:.3}; fastest stock {:.1} ms, overlay {:.1} ms, ratio {:.3}",
+            ms(times[0].median),
+            ms(times[1].median),
+            ms(times[1].median) / ms(times[0].median),
+            ms(times[0].fastest),
+            ms(times[1].fastest),
+            ms(times[1].fastest) / ms(times[0].fastest)
+        );
     } else {
         println!("  startup not compared: the stock build does not start (see the probe above)");
     }
@@ -225,4 +238,150 @@ fn all_files(dir: &Path, prefix: &str) -> Result<Vec<String>> {
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// One guest's row: its policy, and what it did over the overlay and on the patched wasi-libc.
+struct GuestRun {
+    name: String,
+    policy: String,
+    overlay: Result<wasi_shim::e2e::wasi_libc::Outcome, String>,
+    patched: Result<wasi_shim::e2e::wasi_libc::Outcome, String>,
+    meets: (bool, bool),
+}
+
+pub fn wasi_libc(root: &Path) -> Result<()> {
+    use wasi_shim::base::{plan_links, BaseSymbols};
+    use wasi_shim::e2e::guests::{self, GuestConfig};
+    use wasi_shim::e2e::wasi_libc::{build_tree, compile_against, prepare, rebuild_with_policy, run_guest};
+    use wasi_shim::patches::Series;
+
+    let runner = runner(root)?;
+    let shims = Shims::builtin();
+    let patches_dir = root.join("wasi-libc-patches");
+    let series = Series::read(&patches_dir.join("series.toml"))?;
+    let (source, toolchain) = prepare()?;
+    let work = target_dir(root).join("e2e/wasi-libc");
+    let pristine = build_tree(&source, &work.join("pristine"), None, &toolchain)?;
+    let patched = build_tree(&source, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
+
+    println!("\nwasi-libc {} from {} ({} patches, policy {})", series.base, source.display(), series.areas.len() + 1, series.policy);
+    println!("  pristine built in {:.0} s, patched in {:.0} s ({})", pristine.build_time.as_secs_f64(), patched.build_time.as_secs_f64(), toolchain.clang.display());
+    let same_check = pristine.check_symbols_diff == patched.check_symbols_diff;
+    println!(
+        "  check-symbols: pristine differs from its expected lists in {} lines (clang {} predefines other macros), patched in {}: {}",
+        pristine.check_symbols_diff.lines().filter(|l| l.starts_with(['+', '-'])).count(),
+        wasi_shim::toolchain::LLVM_MAJOR,
+        patched.check_symbols_diff.lines().filter(|l| l.starts_with(['+', '-'])).count(),
+        if same_check { "the same difference" } else { "DIFFERENT" }
+    );
+    if !same_check {
+        std::fs::write(work.join("check-symbols.pristine"), &pristine.check_symbols_diff)?;
+        std::fs::write(work.join("check-symbols.patched"), &patched.check_symbols_diff)?;
+        bail!("the patched tree's check-symbols differs from the pristine tree's: compare {}/check-symbols.{{pristine,patched}}", work.display());
+    }
+
+    // Guests that run over bookworm, grouped by policy, the series' own policy first.
+    let guest_dir = root.join("tests/guests");
+    let policies_dir = root.join("tests/policies");
+    let mut by_policy: BTreeMap<String, Vec<(String, PathBuf, GuestConfig)>> = BTreeMap::new();
+    for (name, path) in guests::list(&guest_dir)? {
+        let config = GuestConfig::read(&path)?;
+        if config.bases.contains(&BaseRelease::Bookworm) {
+            by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
+        }
+    }
+    let mut order: Vec<String> = by_policy.keys().cloned().collect();
+    order.sort_by_key(|p| (p != &series.policy, p.clone()));
+    let series_policy = Policy::load(&series.policy, shims.catalog)?;
+    let base = BaseSymbols::scan(&toolchain)?;
+    let series_links: BTreeMap<String, wasi_shim::codegen::Link> =
+        plan_links(shims.catalog, &series_policy, &base).into_iter().map(|p| (p.function, p.link)).collect();
+    let links = |name: &str| series_links.get(name).copied().unwrap_or(wasi_shim::codegen::Link::Direct);
+    let mut runs: Vec<GuestRun> = Vec::new();
+    for policy_name in &order {
+        let guests = &by_policy[policy_name];
+        let spec = guests[0].2.policy_spec(&policies_dir);
+        let policy = Policy::load(&spec, shims.catalog)?;
+        if policy_name != &series.policy {
+            rebuild_with_policy(&patched, &links, &policy, &toolchain)?;
+        }
+        let overlay_dir = work.join("overlays").join(policy_name.trim_end_matches(".toml"));
+        wasi_shim::overlay::build(&shims, &policy, &toolchain, &overlay_dir)?;
+        eprintln!("e2e: {} guests under policy {policy_name}", guests.len());
+        let chunks: Vec<&[(String, PathBuf, GuestConfig)]> = guests.chunks(guests.len().div_ceil(2)).collect();
+        let results: Vec<Vec<GuestRun>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .iter()
+                .map(|chunk| {
+                    let (overlay_dir, patched, series, toolchain, runner, work, guest_dir) = (&overlay_dir, &patched, &series, &toolchain, &runner, &work, &guest_dir);
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|(name, path, config)| {
+                                let modules = work.join("modules");
+                                let run = |module: &Path, compiled: std::io::Result<std::process::Output>| -> Result<wasi_shim::e2e::wasi_libc::Outcome, String> {
+                                    let compiled = compiled.map_err(|e| e.to_string())?;
+                                    if !compiled.status.success() {
+                                        return Err(format!("compile failed: {}", String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default()));
+                                    }
+                                    run_guest(runner, module, config, &work.join("run").join(name)).map_err(|e| e.to_string())
+                                };
+                                let overlay_module = modules.join("overlay").join(format!("{name}.wasm"));
+                                let _ = std::fs::create_dir_all(modules.join("overlay"));
+                                let overlay = run(
+                                    &overlay_module,
+                                    std::process::Command::new(overlay_dir.join("bin/wasm32-wasi-clang"))
+                                        .arg(path)
+                                        .arg("-I")
+                                        .arg(guest_dir)
+                                        .args(["-Wall", "-Werror", "-o"])
+                                        .arg(&overlay_module)
+                                        .output(),
+                                );
+                                let patched_module = modules.join("patched").join(format!("{name}.wasm"));
+                                let patched_run = run(
+                                    &patched_module,
+                                    compile_against(patched, toolchain, series, path, guest_dir, &patched_module).map_err(|e| std::io::Error::other(e.to_string())),
+                                );
+                                let meets = (overlay.as_ref().is_ok_and(|o| o.meets(config)), patched_run.as_ref().is_ok_and(|o| o.meets(config)));
+                                GuestRun { name: name.clone(), policy: config.policy.clone(), overlay, patched: patched_run, meets }
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("guest thread panicked")).collect()
+        });
+        runs.extend(results.into_iter().flatten());
+    }
+    // Leave the patched sysroot with the series' own defaults.
+    if order.iter().any(|p| p != &series.policy) {
+        rebuild_with_policy(&patched, &links, &series_policy, &toolchain)?;
+    }
+
+    println!("\nconformance guests over bookworm: the overlay vs the patched wasi-libc (no overlay, series.toml flags)");
+    println!("  {:28} {:>6} {:>10} {:>22} {:>22}", "policy", "guests", "identical", "overlay meets spec", "patched meets spec");
+    for policy_name in &order {
+        let rows: Vec<&GuestRun> = runs.iter().filter(|r| &r.policy == policy_name).collect();
+        let identical = rows.iter().filter(|r| r.overlay.is_ok() && r.overlay == r.patched).count();
+        println!(
+            "  {:28} {:>6} {:>10} {:>22} {:>22}",
+            policy_name,
+            rows.len(),
+            identical,
+            rows.iter().filter(|r| r.meets.0).count(),
+            rows.iter().filter(|r| r.meets.1).count()
+        );
+    }
+    let differing: Vec<&GuestRun> = runs.iter().filter(|r| r.overlay.is_err() || r.overlay != r.patched).collect();
+    let identical = runs.len() - differing.len();
+    println!("  {:28} {:>6} {:>10} {:>22} {:>22}", "total", runs.len(), identical, runs.iter().filter(|r| r.meets.0).count(), runs.iter().filter(|r| r.meets.1).count());
+    for run in &differing {
+        println!("  differs: {} ({})\n    overlay: {:?}\n    patched: {:?}", run.name, run.policy, run.overlay, run.patched);
+    }
+    println!("\npatched sysroot: {}", patched.sysroot().display());
+    if !differing.is_empty() {
+        bail!("{} of {} guests give different results on the patched wasi-libc", differing.len(), runs.len());
+    }
+    Ok(())
 }

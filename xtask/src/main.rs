@@ -41,6 +41,9 @@ enum Interpreter {
         #[arg(long)]
         full: bool,
     },
+    /// Debian bookworm's wasi-libc, pristine and with wasi-libc-patches/ applied: check-symbols on
+    /// both, then every conformance guest on the patched sysroot beside the overlay
+    WasiLibc,
     /// Ruby 3.3 (Debian's ruby3.3 source unless --src)
     Ruby {
         /// A Ruby source tree to use instead of Debian's
@@ -60,6 +63,7 @@ fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Codegen { check } => codegen::run(check),
         Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(&codegen::project_root(), src.as_deref(), full),
+        Command::E2e { interpreter: Interpreter::WasiLibc } => e2e::wasi_libc(&codegen::project_root()),
         Command::E2e { interpreter: Interpreter::Ruby { src, base, full } } => e2e::ruby(&codegen::project_root(), src.as_deref(), &base, full),
     }
 }

@@ -1,0 +1,78 @@
+//! The conformance guests under `tests/guests`: each C file's leading `// key: value` lines say
+//! which policy it runs under and what it must print. Read by the integration tests and by
+//! `cargo xtask e2e wasi-libc`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use crate::toolchain::BaseRelease;
+
+/// A guest's configuration, read from its leading `// key: value` comment lines.
+#[derive(Debug, Default, Clone)]
+pub struct GuestConfig {
+    pub policy: String,
+    pub exit: i32,
+    pub env: Vec<String>,
+    pub args: Vec<String>,
+    pub stdout: Vec<String>,
+    pub stderr_contains: Vec<String>,
+    /// (text, n): `text` must occur exactly n times in stderr.
+    pub stderr_count: Vec<(String, usize)>,
+    pub bases: Vec<BaseRelease>,
+}
+
+impl GuestConfig {
+    pub fn parse(name: &str, text: &str) -> Result<GuestConfig> {
+        let mut config = GuestConfig { bases: vec![BaseRelease::Trixie, BaseRelease::Bookworm], ..Default::default() };
+        for line in text.lines() {
+            let Some(comment) = line.strip_prefix("//") else { break };
+            let Some((key, value)) = comment.trim().split_once(':') else { continue };
+            let value = value.trim().to_owned();
+            match key.trim() {
+                "policy" => config.policy = value,
+                "exit" => config.exit = value.parse().with_context(|| format!("{name}: bad exit `{value}`"))?,
+                "env" => config.env.push(value),
+                "arg" => config.args.push(value),
+                "stdout" => config.stdout.push(value),
+                "stderr-contains" => config.stderr_contains.push(value),
+                "stderr-count" => {
+                    let (n, text) = value.split_once(' ').with_context(|| format!("{name}: `stderr-count: N text`"))?;
+                    config.stderr_count.push((text.to_owned(), n.parse().with_context(|| format!("{name}: bad count `{n}`"))?));
+                }
+                "base" => config.bases = vec![BaseRelease::parse(&value)?],
+                other => bail!("{name}: unknown guest configuration key `{other}`"),
+            }
+        }
+        if config.policy.is_empty() {
+            bail!("{name}.c must name its policy in a `// policy: NAME` line");
+        }
+        Ok(config)
+    }
+
+    pub fn read(path: &Path) -> Result<GuestConfig> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        GuestConfig::parse(&path.file_stem().unwrap_or_default().to_string_lossy(), &text)
+    }
+
+    /// The policy as `Policy::load` takes it: a preset, or a file under `policies_dir`.
+    pub fn policy_spec(&self, policies_dir: &Path) -> String {
+        if self.policy.ends_with(".toml") {
+            policies_dir.join(&self.policy).display().to_string()
+        } else {
+            self.policy.clone()
+        }
+    }
+}
+
+/// Every guest in `dir`, by name, in name order.
+pub fn list(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut guests: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "c"))
+        .map(|p| (p.file_stem().unwrap_or_default().to_string_lossy().into_owned(), p))
+        .collect();
+    guests.sort();
+    Ok(guests)
+}

@@ -1,0 +1,183 @@
+//! The upstream path proved: Debian bookworm's wasi-libc source built pristine and with the
+//! `wasi-libc-patches/` series applied, wasi-libc's own `check-symbols` run on both, and the
+//! conformance guests compiled against the patched sysroot (no overlay) with the flags of
+//! `series.toml`, for comparison with the same guests over an overlay.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+
+use super::run_logged;
+use crate::codegen::{self, Link};
+use crate::patches::Series;
+use crate::policy::Policy;
+use crate::toolchain::{self, Toolchain};
+
+/// One build of the wasi-libc tree.
+pub struct Tree {
+    pub dir: PathBuf,
+    pub build_time: Duration,
+    /// `check-symbols`'s difference from the tree's expected lists, with the tree's path, file
+    /// times and hunk positions taken out so two trees compare.
+    pub check_symbols_diff: String,
+}
+
+impl Tree {
+    pub fn sysroot(&self) -> PathBuf {
+        self.dir.join("sysroot")
+    }
+}
+
+fn make(toolchain: &Toolchain) -> Command {
+    let mut c = Command::new("make");
+    c.arg(format!("CC={}", toolchain.clang.display())).arg(format!("AR={}", toolchain.ar.display())).arg(format!("NM={}", toolchain.nm.display()));
+    c
+}
+
+/// Copy `source` to `dir`, apply `series` (from `patches_dir`) with `patch -p1`, build it with the
+/// toolchain's clang and run its `check-symbols` step.
+pub fn build_tree(source: &Path, dir: &Path, series: Option<(&Series, &Path)>, toolchain: &Toolchain) -> Result<Tree> {
+    let _ = std::fs::remove_dir_all(dir);
+    if let Some(parent) = dir.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let status = Command::new("cp").arg("-a").arg(source).arg(dir).status().context("cannot run cp")?;
+    if !status.success() {
+        bail!("cp -a {} {} failed", source.display(), dir.display());
+    }
+    let name = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    if let Some((series, patches)) = series {
+        for patch in std::iter::once(&series.common_patch).chain(series.areas.iter().map(|a| &a.patch)) {
+            run_logged(
+                Command::new("patch").args(["-p1", "--forward", "--batch", "-i"]).arg(patches.join(patch)).current_dir(dir),
+                &dir.join(format!("e2e-patch-{}.log", &patch[..4])),
+                &format!("patch -p1 < {patch}"),
+            )?;
+        }
+    }
+    let build_time = run_logged(make(toolchain).args(["-j2", "libc"]).current_dir(dir), &dir.join("e2e-make.log"), &format!("{name} wasi-libc make"))?;
+    // check-symbols ends in `diff`, which fails whenever clang 19 predefines other macros than the
+    // tree's expected list: keep its output either way and compare it.
+    let output = make(toolchain).arg("check-symbols").current_dir(dir).output().context("cannot run make check-symbols")?;
+    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    std::fs::write(dir.join("e2e-check-symbols.log"), &text)?;
+    if !text.contains("diff -wur") {
+        bail!("{name}: check-symbols stopped before its diff; see {}", dir.join("e2e-check-symbols.log").display());
+    }
+    Ok(Tree { dir: dir.to_path_buf(), build_time, check_symbols_diff: normalise_diff(&text, dir) })
+}
+
+/// The `diff -wur` part of check-symbols' output, comparable between trees.
+pub fn normalise_diff(text: &str, dir: &Path) -> String {
+    let dir = dir.display().to_string();
+    text.lines()
+        .skip_while(|l| !l.starts_with("diff -wur"))
+        .filter(|l| !l.starts_with("make") && !l.starts_with("@@") && !l.starts_with("--- ") && !l.starts_with("+++ "))
+        .map(|l| l.replace(&dir, "TREE"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Rebuild the patched tree's emulation libraries with `policy`'s choices in place of the series'
+/// compile-time defaults, the way a builder would: a header of `#define`s given to every compile
+/// (`-include`), which the defaults' `#ifndef`s give way to.
+pub fn rebuild_with_policy(tree: &Tree, series_links: &dyn Fn(&str) -> Link, policy: &Policy, toolchain: &Toolchain) -> Result<()> {
+    let header = tree.dir.join(format!("e2e-policy-{}.h", sanitize(&policy.name)));
+    std::fs::write(&header, codegen::policy_header(policy, series_links))?;
+    for dir in std::fs::read_dir(tree.dir.join("build/libc-bottom-half"))? {
+        let dir = dir?.path();
+        if dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("wasi-emulated")) {
+            std::fs::remove_dir_all(&dir)?;
+        }
+    }
+    let libs: Vec<String> = std::fs::read_dir(tree.sysroot().join("lib/wasm32-wasi"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("libwasi-emulated-") && is_ours(&n.to_string_lossy())))
+        .map(|p| p.display().to_string())
+        .collect();
+    for lib in &libs {
+        std::fs::remove_file(lib)?;
+    }
+    run_logged(
+        make(toolchain).arg("-j2").arg(format!("EXTRA_CFLAGS=-O2 -DNDEBUG -include {}", header.display())).args(&libs).current_dir(&tree.dir),
+        &tree.dir.join(format!("e2e-rebuild-{}.log", sanitize(&policy.name))),
+        &format!("rebuilding the emulation libraries for policy {}", policy.name),
+    )?;
+    Ok(())
+}
+
+/// The base's own emulation libraries are left alone: only the series' are rebuilt.
+fn is_ours(file: &str) -> bool {
+    !["libwasi-emulated-getpid.a", "libwasi-emulated-mman.a", "libwasi-emulated-process-clocks.a", "libwasi-emulated-signal.a"].contains(&file)
+}
+
+fn sanitize(name: &str) -> String {
+    Path::new(name).file_stem().unwrap_or_default().to_string_lossy().into_owned()
+}
+
+/// Compile a C file against the patched sysroot with the series' flags: no overlay involved.
+pub fn compile_against(tree: &Tree, toolchain: &Toolchain, series: &Series, source: &Path, include: &Path, output: &Path) -> Result<std::process::Output> {
+    if let Some(dir) = output.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    Command::new(&toolchain.clang)
+        .arg(format!("--target={}", toolchain.triple))
+        .arg(format!("--sysroot={}", tree.sysroot().display()))
+        .args(series.all_cflags())
+        .arg("-I")
+        .arg(include)
+        .args(["-Wall", "-Werror"])
+        .arg(source)
+        .arg("-o")
+        .arg(output)
+        .args(series.all_ldflags())
+        .output()
+        .with_context(|| format!("cannot run {}", toolchain.clang.display()))
+}
+
+/// Debian bookworm's wasi-libc source (the series' base) and the toolchain over bookworm.
+pub fn prepare() -> Result<(PathBuf, Toolchain)> {
+    let source = toolchain::fetch_upstream_source("wasi-libc", "bookworm")?;
+    let toolchain = toolchain::discover_or_provision(toolchain::BaseRelease::Bookworm)?;
+    Ok((source, toolchain))
+}
+
+/// What one guest did: exit status, stdout, and stderr with the module's path taken out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub exit: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    /// Whether the guest's configured expectations hold (exit status, stdout lines in order,
+    /// stderr fragments), as the integration tests check them.
+    pub fn meets(&self, config: &super::guests::GuestConfig) -> bool {
+        let mut lines = self.stdout.lines();
+        self.exit == Some(config.exit)
+            && config.stdout.iter().all(|expected| lines.any(|l| l == expected))
+            && config.stderr_contains.iter().all(|e| self.stderr.contains(e.as_str()))
+            && config.stderr_count.iter().all(|(text, n)| self.stderr.matches(text.as_str()).count() == *n)
+    }
+}
+
+/// Run a guest module under `wasi-shim run` with a fresh `workdir` preopened as `.`, as the
+/// integration tests do.
+pub fn run_guest(runner: &Path, module: &Path, config: &super::guests::GuestConfig, workdir: &Path) -> Result<Outcome> {
+    let _ = std::fs::remove_dir_all(workdir);
+    std::fs::create_dir_all(workdir)?;
+    let mut command = Command::new(runner);
+    command.arg("run").arg("--dir").arg(format!("{}::.", workdir.display()));
+    for e in &config.env {
+        command.arg("--env").arg(e);
+    }
+    let output = command.arg(module).args(&config.args).output().with_context(|| format!("cannot run {}", runner.display()))?;
+    Ok(Outcome {
+        exit: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).replace(&module.display().to_string(), "MODULE"),
+    })
+}
