@@ -72,3 +72,27 @@ fn fork_raises_not_implemented_error() {
     // NotImplementedError (process.c:4393) instead of calling it.
     check("begin; fork; rescue NotImplementedError => e; puts e.class; end", "NotImplementedError");
 }
+
+#[test]
+fn popen_and_backquotes_raise_the_policys_errno() {
+    // With a shell command (`|`, `;`) Ruby hands popen(3) the string, which fails with the policy's
+    // ENOSYS. A command without metacharacters never gets that far: io.c:7696 reports the failure
+    // through rb_execarg_commandline's argv buffer (process.c:4599), which holds NUL separators, so
+    // Ruby raises ArgumentError "string contains null byte" on any WASI build; that path is Ruby's.
+    check(
+        r#"[-> { IO.popen("echo hi | cat").read }, -> { `true; true` }].each { |f| begin; f.call; rescue SystemCallError => e; p e.class; end }"#,
+        "Errno::ENOSYS\nErrno::ENOSYS",
+    );
+}
+
+#[test]
+fn system_and_spawn_run_nothing_and_wait_finds_no_child() {
+    // Without fork or spawnv Ruby runs commands through libc's system() (process.c:4649), which
+    // fails under the policy (ENOSYS), so nothing runs. Ruby then records a dummy pid 1 and checks
+    // the wait status before the wait error (process.c:4859), so `system` itself returns true, and
+    // spawn returns nil (process.c:5027-5031): both are Ruby's source, not the policy.
+    check(
+        r#"r = system("touch /ran-by-system"); s = spawn("touch /ran-by-spawn"); p [r, s, File.exist?("/ran-by-system"), File.exist?("/ran-by-spawn")]; begin; Process.wait; rescue SystemCallError => e; p e.class; end"#,
+        "[true, nil, false, false]\nErrno::ECHILD",
+    );
+}
