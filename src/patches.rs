@@ -69,9 +69,15 @@ impl Series {
         dedup(self.areas.iter().flat_map(|a| a.cflags.iter().cloned()))
     }
 
-    /// Every area's link flags, in series order, without repeats.
+    /// Every area's link flags without repeats: the series' libraries (in series order), then the
+    /// `--wrap`s, then wasi-libc's own emulation libraries, which must come after ours for ours
+    /// to replace their members (wasm-ld takes the first archive that offers a symbol).
     pub fn all_ldflags(&self) -> Vec<String> {
-        dedup(self.areas.iter().flat_map(|a| a.ldflags.iter().cloned()))
+        let ours: BTreeSet<String> =
+            self.areas.iter().map(|a| area_library(&a.name)).chain(std::iter::once(area_library(COMMON))).collect();
+        let mut flags = dedup(self.areas.iter().flat_map(|a| a.ldflags.iter().cloned()));
+        flags.sort_by_key(|f| if ours.contains(f) { 0 } else if f.starts_with("-Wl,") { 1 } else { 2 });
+        flags
     }
 }
 
@@ -542,7 +548,7 @@ impl<'a> Generator<'a> {
                             header.name, header.name
                         ),
                     )?;
-                    let original = pristine.file(file)?;
+                    let original = ungate_deprecated(&pristine.file(file)?, &renamed_declarations(catalog, &header.text), &on);
                     write(
                         &repo.join(file),
                         &format!("{original}\n#ifndef __wasilibc_unmodified_upstream\n/* Declarations of the opt-in wasi-emulated areas (libwasi-emulated-<area>.a). */\n#include <{ext}>\n#endif\n"),
@@ -708,6 +714,44 @@ fn header_body(catalog: &Catalog, name: &str, text: &str, active: &[&String]) ->
 fn contains_identifier(text: &str, identifier: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
     text.match_indices(identifier).any(|(i, _)| !word(text[..i].chars().next_back()) && !word(text[i + identifier.len()..].chars().next()))
+}
+
+/// Functions a template renames out of the way before including wasi-libc's header
+/// (`#define tmpnam __wasi_shim_base_tmpnam`: wasi-libc declares them deprecated), with their area.
+fn renamed_declarations(catalog: &Catalog, text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix("#define "))
+        .filter_map(|rest| {
+            let (name, target) = rest.split_once(' ')?;
+            target.trim().starts_with("__wasi_shim_base_").then(|| catalog.function(name).map(|f| (name.to_owned(), f.area.clone())))?
+        })
+        .collect()
+}
+
+/// wasi-libc's idiom for a declaration it deprecates on WASI (`#ifdef __wasilibc_unmodified_upstream`
+/// … `#else` deprecated … `#endif`), opened to an area the way getpid is to _WASI_EMULATED_GETPID:
+/// `#if defined(__wasilibc_unmodified_upstream) || defined(_WASI_EMULATED_<AREA>)`.
+fn ungate_deprecated(original: &str, renamed: &[(String, String)], on: &BTreeSet<&str>) -> String {
+    let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
+    let mut areas_at: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    for (name, area) in renamed.iter().filter(|(_, a)| on.contains(a.as_str())) {
+        let declared = lines.iter().position(|l| l.contains(&format!("{name}(")) && l.contains("__deprecated__"));
+        if let Some(at) = declared {
+            if let Some(gate) = (0..at).rev().find(|&i| lines[i].starts_with("#ifdef __wasilibc_unmodified_upstream")) {
+                areas_at.entry(gate).or_default().insert(area.clone());
+            }
+        }
+    }
+    for (gate, areas) in areas_at {
+        let comment = lines[gate].split_once("/*").map(|(_, c)| format!(" /*{c}")).unwrap_or_default();
+        let any: String = areas.iter().map(|a| format!(" || defined({})", area_macro(a))).collect();
+        lines[gate] = format!("#if defined(__wasilibc_unmodified_upstream){any}{comment}");
+    }
+    let mut text = lines.join("\n");
+    if original.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// `_WASI_EMULATED_X` switches a header template turns on before including wasi-libc's header.

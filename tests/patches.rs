@@ -51,3 +51,40 @@ fn every_area_opts_in_with_its_switch_and_library() {
         assert!(text.contains(&format!("Add libwasi-emulated-{}:", area.name)), "{} patch subject", area.name);
     }
 }
+
+#[test]
+fn musl_is_touched_only_inside_the_unmodified_upstream_guard() {
+    // Every line the series adds to musl's files is the appended include of the areas' additions,
+    // inside `#ifndef __wasilibc_unmodified_upstream`, or a deprecation gate widened the way
+    // wasi-libc widens getpid's: `#if defined(__wasilibc_unmodified_upstream) || defined(...)`,
+    // which is also the only musl line it may remove (the `#ifdef` it widens).
+    let dir = root().join("wasi-libc-patches");
+    let series = Series::read(&dir.join("series.toml")).unwrap();
+    let mut musl_lines = 0;
+    for patch in std::iter::once(&series.common_patch).chain(series.areas.iter().map(|a| &a.patch)) {
+        let text = std::fs::read_to_string(dir.join(patch)).unwrap();
+        let mut in_musl = false;
+        for line in text.lines() {
+            if line.starts_with("diff --git") {
+                in_musl = line.contains(" a/libc-top-half/musl/");
+                continue;
+            }
+            if !in_musl || line.starts_with("+++") || line.starts_with("---") {
+                continue;
+            }
+            if let Some(added) = line.strip_prefix('+') {
+                musl_lines += 1;
+                let allowed = added.is_empty()
+                    || added.starts_with("/*")
+                    || added == "#ifndef __wasilibc_unmodified_upstream"
+                    || (added.starts_with("#include <__wasi_emulated_") && added.ends_with(".h>"))
+                    || added == "#endif"
+                    || added.starts_with("#if defined(__wasilibc_unmodified_upstream) || defined(_WASI_EMULATED_");
+                assert!(allowed, "{patch} adds to musl outside the __wasilibc_unmodified_upstream idiom: {added}");
+            } else if let Some(removed) = line.strip_prefix('-') {
+                assert!(removed.starts_with("#ifdef __wasilibc_unmodified_upstream"), "{patch} removes musl text: {removed}");
+            }
+        }
+    }
+    assert!(musl_lines > 0, "the series appends its includes to musl's headers");
+}
