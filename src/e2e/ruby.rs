@@ -406,6 +406,20 @@ pub fn parse_test_unit(text: &str, exit: Option<i32>) -> TestFile {
             }
         }
     }
+    // No summary line (`N tests, N assertions, …`): the run ended early (a trap), and the test
+    // that was running is a failure; the tests after it never ran.
+    let finished = text.lines().any(|l| l.contains(" tests, ") && l.contains(" assertions, "));
+    let last_started = text.lines().rev().find_map(|l| l.trim_start().strip_prefix('[').and_then(|r| r.split_once("] ")).map(|(_, r)| r.to_owned()));
+    if !finished {
+        if let Some(running) = last_started {
+            // The runner's trap message is printed straight after the unfinished test's name.
+            let name = running.split("wasi-shim run").next().unwrap_or(&running);
+            let name = name.split([' ', '=']).next().unwrap_or(name).to_owned();
+            let why = text.lines().rev().find(|l| l.contains("trapped") || l.contains("wasm trap")).unwrap_or("no summary line").trim().to_owned();
+            started.insert(name.clone());
+            result.failed.insert(name, format!("the run ended here, later tests never ran: {why}"));
+        }
+    }
     result.skipped = skipped.len();
     result.passed = started.into_iter().filter(|t| !result.failed.contains_key(t) && !skipped.contains(t)).collect();
     if result.run() == 0 {
@@ -438,6 +452,14 @@ mod tests {
         assert_eq!(result.failed["TestEnv#test_b"], "Errno::ENOSYS: Function not implemented");
         assert_eq!((result.skipped, result.run()), (1, 3));
         assert!(result.not_run.is_none());
+    }
+
+    #[test]
+    fn a_run_that_traps_fails_the_running_test() {
+        let text = "[1/3] TestA#test_a = 0.00 s\n[2/3] TestA#test_b = 0.01 s\n[3/3] TestA#test_mkdir_pwasi-shim run: /x/ruby trapped: error while executing\n    wasm trap: wasm `unreachable` instruction executed\n";
+        let result = parse_test_unit(text, Some(134));
+        assert_eq!(result.passed.len(), 2);
+        assert!(result.failed["TestA#test_mkdir_p"].starts_with("the run ended here"), "{:?}", result.failed);
     }
 
     #[test]

@@ -187,7 +187,7 @@ pub fn run_guest(runner: &Path, module: &Path, config: &super::guests::GuestConf
 fn comparable_stderr(stderr: &str, module: &Path) -> String {
     let frame = |l: &str| {
         let t = l.trim_start();
-        t.split_once(": ").is_some_and(|(n, rest)| n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with("0x"))
+        t.split_once(':').is_some_and(|(n, rest)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.trim_start().starts_with("0x"))
     };
     stderr.replace(&module.display().to_string(), "MODULE").lines().filter(|l| !frame(l)).map(|l| format!("{l}\n")).collect()
 }

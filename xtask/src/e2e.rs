@@ -189,6 +189,14 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
         let absent: BTreeMap<&String, &String> = overlay_side.values().flat_map(|r| r.failed.iter()).filter(|(t, _)| !stock_ran.contains(t)).collect();
         let passes = |side: &BTreeMap<String, wasi_shim::e2e::TestFile>| side.values().map(|r| r.passed.len()).sum::<usize>();
         println!("  passed: stock {}, overlay {}", passes(stock_side), passes(overlay_side));
+        let unreached: Vec<&String> = stock_side
+            .iter()
+            .flat_map(|(file, r)| r.passed.iter().filter(move |t| overlay_side.get(file).is_none_or(|o| !o.passed.contains(*t) && !o.failed.contains_key(*t))))
+            .collect();
+        println!("  passing on stock, not run on overlay: {}", unreached.len());
+        for test in &unreached {
+            println!("    {test}");
+        }
         let regressions_here = regressions(stock_side, overlay_side);
         println!("  passing on stock, failing on overlay: {}", regressions_here.len());
         println!("  failing on overlay, not run on stock ({}):", absent.len());
