@@ -247,8 +247,11 @@ pub const TEST_FILES: &[&str] = &[
     "test_tmpdir.rb",
 ];
 
-/// Longest a single Ruby may run in a test before `timeout` stops it.
-const TEST_TIMEOUT_SECONDS: u32 = 600;
+/// Longest one wasm Ruby may run a `test/` file before `timeout` stops it.
+const TEST_FILE_TIMEOUT_SECONDS: u32 = 600;
+/// Longest one wasm Ruby may run a single bootstrap assertion (a hung one would otherwise hold
+/// up the whole run; the runner reports it as a failure).
+const BOOTSTRAP_TIMEOUT_SECONDS: u32 = 120;
 
 impl Build {
     /// A directory for this build's test runs, with a `tmp/` that the launcher shows as `/tmp`.
@@ -261,11 +264,11 @@ impl Build {
 
     /// A launcher for test runs: `ruby.sh` under `timeout`, after making sure the current
     /// directory (which `ruby.sh` shows as `/`) has the `tmp/` that Dir.tmpdir looks for.
-    fn test_launcher(&self, dir: &Path) -> Result<PathBuf> {
+    fn test_launcher(&self, dir: &Path, timeout_seconds: u32) -> Result<PathBuf> {
         let path = dir.join("ruby-test.sh");
         std::fs::write(
             &path,
-            format!("#!/bin/sh\nmkdir -p tmp\nexec timeout -k 5 {TEST_TIMEOUT_SECONDS} {} \"$@\"\n", self.launcher.display()),
+            format!("#!/bin/sh\nmkdir -p tmp\nexec timeout -k 5 {timeout_seconds} {} \"$@\"\n", self.launcher.display()),
         )?;
         make_executable(&path)?;
         Ok(path)
@@ -275,7 +278,7 @@ impl Build {
     /// which runs each assertion in a fresh wasm Ruby. Results per file, tests named `file:line`.
     pub fn bootstraptest(&self, ruby: &Ruby, files: &[String]) -> Result<BTreeMap<String, TestFile>> {
         let dir = self.test_dir("e2e-btest")?;
-        let launcher = self.test_launcher(&dir)?;
+        let launcher = self.test_launcher(&dir, BOOTSTRAP_TIMEOUT_SECONDS)?;
         let runner = ruby.source.join("bootstraptest/runner.rb");
         let paths: Vec<PathBuf> = files.iter().map(|f| ruby.source.join("bootstraptest").join(f)).collect();
         let log = dir.join("btest.log");
@@ -301,7 +304,7 @@ impl Build {
     /// Ruby. Tests that spawn a second Ruby (assert_separately) fail on any WASI build alike.
     pub fn test_files(&self, files: &[String]) -> Result<BTreeMap<String, TestFile>> {
         let dir = self.test_dir("e2e-test")?;
-        let launcher = self.test_launcher(&dir)?;
+        let launcher = self.test_launcher(&dir, TEST_FILE_TIMEOUT_SECONDS)?;
         let mut results = BTreeMap::new();
         for file in files {
             let output = Command::new(&launcher)
