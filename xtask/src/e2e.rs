@@ -33,6 +33,21 @@ fn print_builds(builds: &[(Flavour, &Path, Option<std::time::Duration>)]) {
     }
 }
 
+/// Startup times of stock (`times[0]`) and overlay (`times[1]`) over 21 interleaved runs: the
+/// median, and the fastest run, which machine load can only slow.
+fn print_startup(what: &str, times: &[wasi_shim::e2e::Timing]) {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "  {what} startup over 21 interleaved runs: median stock {:.1} ms, overlay {:.1} ms, ratio {:.3}; fastest stock {:.1} ms, overlay {:.1} ms, ratio {:.3}",
+        ms(times[0].median),
+        ms(times[1].median),
+        ms(times[1].median) / ms(times[0].median),
+        ms(times[0].fastest),
+        ms(times[1].fastest),
+        ms(times[1].fastest) / ms(times[0].fastest)
+    );
+}
+
 /// How two sets differ between stock and overlay, under `heading`.
 fn print_difference(heading: &str, stock: &BTreeSet<String>, overlay: &BTreeSet<String>, only_overlay: &str, only_stock: &str) {
     let join = |names: std::collections::btree_set::Difference<'_, String>| names.cloned().collect::<Vec<_>>().join(" ");
@@ -94,16 +109,7 @@ pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
         "  of which wasi-shim's own functions: {shim_bytes} bytes ({:.2}% of the stripped overlay); the rest is CPython code the policy turns on",
         shim_bytes as f64 * 100.0 / overlay_stripped as f64
     );
-    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
-    println!(
-        "  `-c pass` startup over 21 interleaved runs: median stock {:.1} ms, overlay {:.1} ms, ratio {:.3}; fastest stock {:.1} ms, overlay {:.1} ms, ratio {:.3}",
-        ms(times[0].median),
-        ms(times[1].median),
-        ms(times[1].median) / ms(times[0].median),
-        ms(times[0].fastest),
-        ms(times[1].fastest),
-        ms(times[1].fastest) / ms(times[0].fastest)
-    );
+    print_startup("`-c pass`", &times);
     println!("\nrun: {}", overlay.launcher.display());
     if !regressed.is_empty() {
         bail!("{} tests pass on stock but fail on overlay: {}", regressed.len(), regressed.join(", "));
@@ -212,16 +218,7 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
     println!("  ruby size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
     if starts[0] && starts[1] {
         let times = time_commands(&mut [stock.command(["--disable-gems", "-e", "0"]), overlay.command(["--disable-gems", "-e", "0"])], 21)?;
-        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
-        println!(
-            "  `-e 0` startup over 21 interleaved runs: median stock {:.1} ms, overlay {:.1} ms, ratio {:.3}; fastest stock {:.1} ms, overlay {:.1} ms, ratio {:.3}",
-            ms(times[0].median),
-            ms(times[1].median),
-            ms(times[1].median) / ms(times[0].median),
-            ms(times[0].fastest),
-            ms(times[1].fastest),
-            ms(times[1].fastest) / ms(times[0].fastest)
-        );
+        print_startup("`-e 0`", &times);
     } else {
         println!("  startup not compared: the stock build does not start (see the probe above)");
     }
