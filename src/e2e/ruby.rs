@@ -247,6 +247,9 @@ pub const TEST_FILES: &[&str] = &[
     "test_tmpdir.rb",
 ];
 
+/// How a test that was running when its file's run ended (a trap) is reported.
+pub const RUN_ENDED: &str = "the run ended here, later tests never ran";
+
 /// Longest one wasm Ruby may run a `test/` file before `timeout` stops it.
 const TEST_FILE_TIMEOUT_SECONDS: u32 = 600;
 /// Longest one wasm Ruby may run a single bootstrap assertion (a hung one would otherwise hold
@@ -308,7 +311,8 @@ impl Build {
         let mut results = BTreeMap::new();
         for file in files {
             let output = Command::new(&launcher)
-                .args(["--disable-gems", "/src/test/runner.rb", "-v", "--show-skip", "--tty=no", "--color=never"])
+                // One fixed order for both builds: the runner shuffles tests by seed otherwise.
+                .args(["--disable-gems", "/src/test/runner.rb", "-v", "--show-skip", "--tty=no", "--color=never", "--seed=1"])
                 .arg(format!("/src/test/{file}"))
                 .current_dir(&dir)
                 .output()
@@ -418,9 +422,16 @@ pub fn parse_test_unit(text: &str, exit: Option<i32>) -> TestFile {
             // The runner's trap message is printed straight after the unfinished test's name.
             let name = running.split("wasi-shim run").next().unwrap_or(&running);
             let name = name.split([' ', '=']).next().unwrap_or(name).to_owned();
-            let why = text.lines().rev().find(|l| l.contains("trapped") || l.contains("wasm trap")).unwrap_or("no summary line").trim().to_owned();
+            // Ruby's own crash report ("[BUG] try to mark T_NONE object") says more than the trap.
+            let why = text
+                .lines()
+                .find(|l| l.contains("[BUG]"))
+                .or_else(|| text.lines().rev().find(|l| l.contains("trapped") || l.contains("wasm trap")))
+                .unwrap_or("no summary line")
+                .trim()
+                .to_owned();
             started.insert(name.clone());
-            result.failed.insert(name, format!("the run ended here, later tests never ran: {why}"));
+            result.failed.insert(name, format!("{RUN_ENDED}: {why}"));
         }
     }
     result.skipped = skipped.len();
