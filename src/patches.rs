@@ -69,12 +69,17 @@ impl Series {
         dedup(self.areas.iter().flat_map(|a| a.cflags.iter().cloned()))
     }
 
+    /// The libraries the series adds (`wasi-emulated-common`, `wasi-emulated-<area>` …), without
+    /// the `lib` and `.a`.
+    pub fn library_names(&self) -> Vec<String> {
+        std::iter::once(COMMON).chain(self.areas.iter().map(|a| a.name.as_str())).map(|a| format!("wasi-emulated-{a}")).collect()
+    }
+
     /// Every area's link flags without repeats: the series' libraries (in series order), then the
     /// `--wrap`s, then wasi-libc's own emulation libraries, which must come after ours for ours
     /// to replace their members (wasm-ld takes the first archive that offers a symbol).
     pub fn all_ldflags(&self) -> Vec<String> {
-        let ours: BTreeSet<String> =
-            self.areas.iter().map(|a| area_library(&a.name)).chain(std::iter::once(area_library(COMMON))).collect();
+        let ours: BTreeSet<String> = self.library_names().iter().map(|l| format!("-l{l}")).collect();
         let mut flags = dedup(self.areas.iter().flat_map(|a| a.ldflags.iter().cloned()));
         flags.sort_by_key(|f| if ours.contains(f) { 0 } else if f.starts_with("-Wl,") { 1 } else { 2 });
         flags
@@ -265,7 +270,8 @@ impl<'a> Generator<'a> {
         // git runs inside the scratch repository: a relative --out would land there.
         let out = &std::path::absolute(out)?;
         let catalog = self.shims.catalog;
-        let makefile = std::fs::read_to_string(tree.join("Makefile"))?;
+        // Every state is rendered from the untouched tree's files.
+        let pristine = Pristine::read(tree)?;
 
         // The overlay for the same policy over the same base: its link plans and compiled symbols.
         let scratch = tempfile::Builder::new().prefix("wasi-shim-patches-").tempdir()?;
@@ -292,7 +298,7 @@ impl<'a> Generator<'a> {
                 provider.insert(s, &member_area[member]);
             }
         }
-        let headers = self.header_plans(tree, &makefile)?;
+        let headers = self.header_plans(tree, &pristine.makefile)?;
         let mut areas: Vec<AreaPlan> = Vec::new();
         for name in catalog.areas.keys() {
             let members: Vec<&String> = member_area.iter().filter(|(_, a)| *a == name).map(|(m, _)| m).collect();
@@ -349,9 +355,10 @@ impl<'a> Generator<'a> {
         };
         let closures: Vec<Vec<String>> = areas.iter().map(|a| closure(&a.name)).collect();
         for (area, linked) in areas.iter_mut().zip(&closures) {
-            area.cflags = std::iter::once(area_macro(&area.name)).chain(area.base_emulations.iter().map(|e| format!("-D_WASI_EMULATED_{e}"))).map(|m| {
-                if m.starts_with("-D") { m } else { format!("-D{m}") }
-            }).collect();
+            area.cflags = std::iter::once(area_macro(&area.name))
+                .chain(area.base_emulations.iter().map(|e| format!("_WASI_EMULATED_{e}")))
+                .map(|m| format!("-D{m}"))
+                .collect();
             let wraps: Vec<String> = report
                 .plans
                 .iter()
@@ -374,7 +381,6 @@ impl<'a> Generator<'a> {
         git.run(&["init", "-q"])?;
         git.run(&["add", "-A"])?;
         git.run(&["commit", "-q", "-m", &format!("wasi-libc {base}")])?;
-        let pristine = Pristine::read(&repo)?;
 
         let mut done: Vec<&AreaPlan> = Vec::new();
         self.render(&repo, &pristine, &headers, &done, &areas, &common_defined, &renames, &links)?;
@@ -896,7 +902,7 @@ fn insert_after_block(text: &str, start: &str, block: &str) -> Result<String> {
     Ok(out)
 }
 
-/// The tree's files that every state is rendered from.
+/// The untouched tree's files that every state is rendered from.
 struct Pristine {
     root: PathBuf,
     makefile: String,
@@ -921,10 +927,10 @@ impl Pristine {
         })
     }
 
-    /// A file as the base commit has it (the scratch repository's first commit).
+    /// A file of the untouched tree.
     fn file(&self, path: &str) -> Result<String> {
-        let first = Git::new(&self.root).output(&["rev-list", "--max-parents=0", "HEAD"], &[], &[])?;
-        Git::new(&self.root).output(&["show"], &[], &[format!("{}:{path}", first.trim())])
+        let full = self.root.join(path);
+        std::fs::read_to_string(&full).with_context(|| format!("cannot read {}", full.display()))
     }
 }
 

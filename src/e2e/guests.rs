@@ -3,6 +3,7 @@
 //! `cargo xtask e2e wasi-libc`.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
@@ -55,6 +56,25 @@ impl GuestConfig {
         GuestConfig::parse(&path.file_stem().unwrap_or_default().to_string_lossy(), &text)
     }
 
+    /// The first of the configured expectations (exit status, stdout lines in order, stderr
+    /// fragments and counts) that a run does not meet, said as a sentence; None when all hold.
+    pub fn unmet(&self, exit: Option<i32>, stdout: &str, stderr: &str) -> Option<String> {
+        if exit != Some(self.exit) {
+            return Some(format!("exit status {exit:?}, expected {}", self.exit));
+        }
+        let mut lines = stdout.lines();
+        if let Some(expected) = self.stdout.iter().find(|expected| !lines.any(|l| l == expected.as_str())) {
+            return Some(format!("stdout line `{expected}` missing (in order)"));
+        }
+        if let Some(expected) = self.stderr_contains.iter().find(|e| !stderr.contains(e.as_str())) {
+            return Some(format!("stderr lacks `{expected}`"));
+        }
+        self.stderr_count.iter().find_map(|(text, n)| {
+            let found = stderr.matches(text.as_str()).count();
+            (found != *n).then(|| format!("`{text}` occurs {found} times in stderr, expected {n}"))
+        })
+    }
+
     /// The policy as `Policy::load` takes it: a preset, or a file under `policies_dir`.
     pub fn policy_spec(&self, policies_dir: &Path) -> String {
         if self.policy.ends_with(".toml") {
@@ -75,4 +95,19 @@ pub fn list(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
         .collect();
     guests.sort();
     Ok(guests)
+}
+
+/// `runner run` for a guest module, with `workdir` preopened as `.`, each `(host, guest)` of
+/// `extra_dirs` preopened too, and `env` set: how the tests and `e2e wasi-libc` run guests.
+pub fn run_command(runner: &Path, module: &Path, workdir: &Path, extra_dirs: &[(&Path, &str)], env: &[String], args: &[String]) -> Command {
+    let mut command = Command::new(runner);
+    command.arg("run").arg("--dir").arg(format!("{}::.", workdir.display()));
+    for (host, guest) in extra_dirs {
+        command.arg("--dir").arg(format!("{}::{guest}", host.display()));
+    }
+    for e in env {
+        command.arg("--env").arg(e);
+    }
+    command.arg(module).args(args);
+    command
 }

@@ -83,7 +83,7 @@ pub fn normalise_diff(text: &str, dir: &Path) -> String {
 /// Rebuild the patched tree's emulation libraries with `policy`'s choices in place of the series'
 /// compile-time defaults, the way a builder would: a header of `#define`s given to every compile
 /// (`-include`), which the defaults' `#ifndef`s give way to.
-pub fn rebuild_with_policy(tree: &Tree, series_links: &dyn Fn(&str) -> Link, policy: &Policy, toolchain: &Toolchain) -> Result<()> {
+pub fn rebuild_with_policy(tree: &Tree, series: &Series, series_links: &dyn Fn(&str) -> Link, policy: &Policy, toolchain: &Toolchain) -> Result<()> {
     let header = tree.dir.join(format!("e2e-policy-{}.h", sanitize(&policy.name)));
     std::fs::write(&header, codegen::policy_header(policy, series_links))?;
     for dir in std::fs::read_dir(tree.dir.join("build/libc-bottom-half"))? {
@@ -92,10 +92,12 @@ pub fn rebuild_with_policy(tree: &Tree, series_links: &dyn Fn(&str) -> Link, pol
             std::fs::remove_dir_all(&dir)?;
         }
     }
-    let libs: Vec<String> = std::fs::read_dir(tree.sysroot().join("lib/wasm32-wasi"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("libwasi-emulated-") && is_ours(&n.to_string_lossy())))
-        .map(|p| p.display().to_string())
+    // The series' libraries only: wasi-libc's own emulation libraries stay as built.
+    let lib_dir = tree.sysroot().join("lib").join(&toolchain.triple);
+    let libs: Vec<String> = series
+        .library_names()
+        .iter()
+        .map(|name| lib_dir.join(format!("lib{name}.a")).display().to_string())
         .collect();
     for lib in &libs {
         std::fs::remove_file(lib)?;
@@ -106,11 +108,6 @@ pub fn rebuild_with_policy(tree: &Tree, series_links: &dyn Fn(&str) -> Link, pol
         &format!("rebuilding the emulation libraries for policy {}", policy.name),
     )?;
     Ok(())
-}
-
-/// The base's own emulation libraries are left alone: only the series' are rebuilt.
-fn is_ours(file: &str) -> bool {
-    !["libwasi-emulated-getpid.a", "libwasi-emulated-mman.a", "libwasi-emulated-process-clocks.a", "libwasi-emulated-signal.a"].contains(&file)
 }
 
 fn sanitize(name: &str) -> String {
@@ -153,14 +150,9 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Whether the guest's configured expectations hold (exit status, stdout lines in order,
-    /// stderr fragments), as the integration tests check them.
+    /// Whether the guest's configured expectations hold, as the integration tests check them.
     pub fn meets(&self, config: &super::guests::GuestConfig) -> bool {
-        let mut lines = self.stdout.lines();
-        self.exit == Some(config.exit)
-            && config.stdout.iter().all(|expected| lines.any(|l| l == expected))
-            && config.stderr_contains.iter().all(|e| self.stderr.contains(e.as_str()))
-            && config.stderr_count.iter().all(|(text, n)| self.stderr.matches(text.as_str()).count() == *n)
+        config.unmet(self.exit, &self.stdout, &self.stderr).is_none()
     }
 }
 
@@ -169,12 +161,9 @@ impl Outcome {
 pub fn run_guest(runner: &Path, module: &Path, config: &super::guests::GuestConfig, workdir: &Path) -> Result<Outcome> {
     let _ = std::fs::remove_dir_all(workdir);
     std::fs::create_dir_all(workdir)?;
-    let mut command = Command::new(runner);
-    command.arg("run").arg("--dir").arg(format!("{}::.", workdir.display()));
-    for e in &config.env {
-        command.arg("--env").arg(e);
-    }
-    let output = command.arg(module).args(&config.args).output().with_context(|| format!("cannot run {}", runner.display()))?;
+    let output = super::guests::run_command(runner, module, workdir, &[], &config.env, &config.args)
+        .output()
+        .with_context(|| format!("cannot run {}", runner.display()))?;
     Ok(Outcome {
         exit: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -266,10 +266,54 @@ struct GuestRun {
     meets: (bool, bool),
 }
 
+/// Everything one guest's two builds need: the overlay of its policy, and the patched tree.
+#[derive(Clone, Copy)]
+struct GuestSides<'a> {
+    overlay_dir: &'a Path,
+    patched: &'a wasi_shim::e2e::wasi_libc::Tree,
+    series: &'a wasi_shim::patches::Series,
+    toolchain: &'a wasi_shim::toolchain::Toolchain,
+    runner: &'a Path,
+    work: &'a Path,
+    guest_dir: &'a Path,
+}
+
+impl GuestSides<'_> {
+    /// Compile the guest over the overlay and against the patched wasi-libc, and run both.
+    fn compare(&self, name: &str, path: &Path, config: &wasi_shim::e2e::guests::GuestConfig) -> GuestRun {
+        use wasi_shim::e2e::wasi_libc::{compile_against, run_guest, Outcome};
+        let run = |module: &Path, compiled: Result<std::process::Output>| -> Result<Outcome, String> {
+            let compiled = compiled.map_err(|e| e.to_string())?;
+            if !compiled.status.success() {
+                return Err(format!("compile failed: {}", String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default()));
+            }
+            run_guest(self.runner, module, config, &self.work.join("run").join(name)).map_err(|e| e.to_string())
+        };
+        let modules = self.work.join("modules");
+        let overlay_module = modules.join("overlay").join(format!("{name}.wasm"));
+        let _ = std::fs::create_dir_all(modules.join("overlay"));
+        let overlay = run(
+            &overlay_module,
+            std::process::Command::new(self.overlay_dir.join("bin/wasm32-wasi-clang"))
+                .arg(path)
+                .arg("-I")
+                .arg(self.guest_dir)
+                .args(["-Wall", "-Werror", "-o"])
+                .arg(&overlay_module)
+                .output()
+                .map_err(anyhow::Error::from),
+        );
+        let patched_module = modules.join("patched").join(format!("{name}.wasm"));
+        let patched = run(&patched_module, compile_against(self.patched, self.toolchain, self.series, path, self.guest_dir, &patched_module));
+        let meets = (overlay.as_ref().is_ok_and(|o| o.meets(config)), patched.as_ref().is_ok_and(|o| o.meets(config)));
+        GuestRun { name: name.to_owned(), policy: config.policy.clone(), overlay, patched, meets }
+    }
+}
+
 pub fn wasi_libc(root: &Path) -> Result<()> {
     use wasi_shim::base::{plan_links, BaseSymbols};
     use wasi_shim::e2e::guests::{self, GuestConfig};
-    use wasi_shim::e2e::wasi_libc::{build_tree, compile_against, prepare, rebuild_with_policy, run_guest};
+    use wasi_shim::e2e::wasi_libc::{build_tree, prepare, rebuild_with_policy};
     use wasi_shim::patches::Series;
 
     let runner = runner(root)?;
@@ -320,52 +364,17 @@ pub fn wasi_libc(root: &Path) -> Result<()> {
         let spec = guests[0].2.policy_spec(&policies_dir);
         let policy = Policy::load(&spec, shims.catalog)?;
         if policy_name != &series.policy {
-            rebuild_with_policy(&patched, &links, &policy, &toolchain)?;
+            rebuild_with_policy(&patched, &series, &links, &policy, &toolchain)?;
         }
         let overlay_dir = work.join("overlays").join(policy_name.trim_end_matches(".toml"));
         wasi_shim::overlay::build(&shims, &policy, &toolchain, &overlay_dir)?;
         eprintln!("e2e: {} guests under policy {policy_name}", guests.len());
         let chunks: Vec<&[(String, PathBuf, GuestConfig)]> = guests.chunks(guests.len().div_ceil(2)).collect();
+        let one = GuestSides { overlay_dir: &overlay_dir, patched: &patched, series: &series, toolchain: &toolchain, runner: &runner, work: &work, guest_dir: &guest_dir };
         let results: Vec<Vec<GuestRun>> = std::thread::scope(|scope| {
             let handles: Vec<_> = chunks
                 .iter()
-                .map(|chunk| {
-                    let (overlay_dir, patched, series, toolchain, runner, work, guest_dir) = (&overlay_dir, &patched, &series, &toolchain, &runner, &work, &guest_dir);
-                    scope.spawn(move || {
-                        chunk
-                            .iter()
-                            .map(|(name, path, config)| {
-                                let modules = work.join("modules");
-                                let run = |module: &Path, compiled: std::io::Result<std::process::Output>| -> Result<wasi_shim::e2e::wasi_libc::Outcome, String> {
-                                    let compiled = compiled.map_err(|e| e.to_string())?;
-                                    if !compiled.status.success() {
-                                        return Err(format!("compile failed: {}", String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default()));
-                                    }
-                                    run_guest(runner, module, config, &work.join("run").join(name)).map_err(|e| e.to_string())
-                                };
-                                let overlay_module = modules.join("overlay").join(format!("{name}.wasm"));
-                                let _ = std::fs::create_dir_all(modules.join("overlay"));
-                                let overlay = run(
-                                    &overlay_module,
-                                    std::process::Command::new(overlay_dir.join("bin/wasm32-wasi-clang"))
-                                        .arg(path)
-                                        .arg("-I")
-                                        .arg(guest_dir)
-                                        .args(["-Wall", "-Werror", "-o"])
-                                        .arg(&overlay_module)
-                                        .output(),
-                                );
-                                let patched_module = modules.join("patched").join(format!("{name}.wasm"));
-                                let patched_run = run(
-                                    &patched_module,
-                                    compile_against(patched, toolchain, series, path, guest_dir, &patched_module).map_err(|e| std::io::Error::other(e.to_string())),
-                                );
-                                let meets = (overlay.as_ref().is_ok_and(|o| o.meets(config)), patched_run.as_ref().is_ok_and(|o| o.meets(config)));
-                                GuestRun { name: name.clone(), policy: config.policy.clone(), overlay, patched: patched_run, meets }
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
+                .map(|chunk| scope.spawn(move || chunk.iter().map(|(name, path, config)| one.compare(name, path, config)).collect::<Vec<_>>()))
                 .collect();
             handles.into_iter().map(|h| h.join().expect("guest thread panicked")).collect()
         });
@@ -373,7 +382,7 @@ pub fn wasi_libc(root: &Path) -> Result<()> {
     }
     // Leave the patched sysroot with the series' own defaults.
     if order.iter().any(|p| p != &series.policy) {
-        rebuild_with_policy(&patched, &links, &series_policy, &toolchain)?;
+        rebuild_with_policy(&patched, &series, &links, &series_policy, &toolchain)?;
     }
 
     println!("\nconformance guests over bookworm: the overlay vs the patched wasi-libc (no overlay, series.toml flags)");
