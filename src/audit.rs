@@ -57,7 +57,9 @@ pub fn config_log_missing(text: &str) -> Vec<String> {
         // configure:12345: checking for getuid
         if let Some((_, what)) = line.split_once(": checking for ") {
             let name = what.trim();
-            let is_function = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.starts_with(|c: char| c.is_ascii_digit());
+            let is_function = !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !name.starts_with(|c: char| c.is_ascii_digit());
             checking = is_function.then(|| name.to_owned());
         } else if let Some((_, result)) = line.split_once(": result: ") {
             if let Some(name) = checking.take() {
@@ -77,7 +79,9 @@ fn undefined_symbols(toolchain: &Toolchain, path: &Path) -> Result<Vec<String>> 
     if is_linked_module {
         let mut names = BTreeSet::new();
         for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
-            if let wasmparser::Payload::ImportSection(reader) = payload.with_context(|| format!("{} is not valid wasm", path.display()))? {
+            if let wasmparser::Payload::ImportSection(reader) =
+                payload.with_context(|| format!("{} is not valid wasm", path.display()))?
+            {
                 for import in reader.into_imports() {
                     let import = import?;
                     if import.module == "env" {
@@ -94,15 +98,26 @@ fn undefined_symbols(toolchain: &Toolchain, path: &Path) -> Result<Vec<String>> 
         .output()
         .with_context(|| format!("cannot run {}", toolchain.nm.display()))?;
     if !output.status.success() {
-        bail!("{} {} failed: {}", toolchain.nm.display(), path.display(), String::from_utf8_lossy(&output.stderr).trim());
+        bail!(
+            "{} {} failed: {}",
+            toolchain.nm.display(),
+            path.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
     }
-    let names: BTreeSet<String> = String::from_utf8_lossy(&output.stdout).lines().filter(|l| !l.is_empty() && !l.ends_with(':')).map(str::to_owned).collect();
+    let names: BTreeSet<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|l| !l.is_empty() && !l.ends_with(':'))
+        .map(str::to_owned)
+        .collect();
     Ok(names.into_iter().collect())
 }
 
 /// Relocatable wasm objects carry a `linking` custom section; linked modules do not.
 fn has_linking_section(bytes: &[u8]) -> bool {
-    wasmparser::Parser::new(0).parse_all(bytes).any(|p| matches!(p, Ok(wasmparser::Payload::CustomSection(c)) if c.name() == "linking"))
+    wasmparser::Parser::new(0)
+        .parse_all(bytes)
+        .any(|p| matches!(p, Ok(wasmparser::Payload::CustomSection(c)) if c.name() == "linking"))
 }
 
 /// Audit `path`: a `.wasm`, `.o`, `.a`, or an autoconf `config.log`.
@@ -118,7 +133,10 @@ pub fn audit(path: &Path, catalog: &Catalog, policy: &Policy, toolchain: &Toolch
     let mut defined_elsewhere: BTreeSet<String> = BTreeSet::new();
     if !is_config_log {
         // Symbols the program's own archives define are not needs; nor are linker-provided ones.
-        defined_elsewhere.extend(["__stack_pointer", "__indirect_function_table", "__memory_base", "__table_base", "memory"].map(String::from));
+        defined_elsewhere.extend(
+            ["__stack_pointer", "__indirect_function_table", "__memory_base", "__table_base", "memory"]
+                .map(String::from),
+        );
     }
     let needed = candidates
         .into_iter()

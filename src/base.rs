@@ -6,11 +6,31 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::catalog::{BaseRelation, Catalog};
-use crate::codegen::Link;
+use crate::catalog::{BaseRelation, Catalog, Function, EXTRA_SYMBOLS};
 use crate::policy::Policy;
-use crate::shims::EXTRA_SYMBOLS;
 use crate::toolchain::Toolchain;
+
+/// How a function's definition reaches the program's link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// Our archive defines the symbol itself.
+    Direct,
+    /// Our archive defines `__wrap_<name>`; the wrappers link with `--wrap=<name>`.
+    Wrap,
+    /// Compiled but not linked by the wrappers: the base's definition stays.
+    Unlinked,
+}
+
+/// The symbol our archive defines for `function` when it is linked as `link`.
+///
+/// A wrapping definition always takes the __wrap_ name, linked or not: as plain `stat` it would call
+/// an unresolved __real_stat.
+pub fn symbol_name(function: &Function, link: Link) -> String {
+    match (link, function.base) {
+        (Link::Wrap, _) | (_, BaseRelation::Wrap) => format!("__wrap_{}", function.name),
+        (Link::Direct | Link::Unlinked, BaseRelation::Replace) => function.name.clone(),
+    }
+}
 
 /// Where a symbol is defined in the base: `libc.a` and member `posix.o`, say.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +78,9 @@ impl BaseSymbols {
             // "/path/libc.a:posix.o: 00000c82 T chmod"
             let Some((location, rest)) = line.rsplit_once(": ") else { continue };
             let mut fields = rest.split_whitespace();
-            let (Some(_addr), Some(kind), Some(symbol)) = (fields.next(), fields.next(), fields.next()) else { continue };
+            let (Some(_addr), Some(kind), Some(symbol)) = (fields.next(), fields.next(), fields.next()) else {
+                continue;
+            };
             if !matches!(kind, "T" | "D" | "B" | "R" | "W" | "V") {
                 continue;
             }
@@ -90,30 +112,51 @@ pub struct LinkPlan {
 /// base's archive member defines nothing we do not define too (otherwise pulling that member for
 /// another symbol would clash). Anything else is replaced through `--wrap`.
 pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec<LinkPlan> {
-    let ours: BTreeSet<&str> = catalog.functions.iter().map(|f| f.name.as_str()).chain(EXTRA_SYMBOLS.iter().map(|(s, _)| *s)).collect();
+    let ours: BTreeSet<&str> =
+        catalog.functions.iter().map(|f| f.name.as_str()).chain(EXTRA_SYMBOLS.iter().map(|(s, _)| *s)).collect();
     // The stat family rewrites owner 0:0 and reports the modes chmod remembers: it is needed unless
     // the identity is root (0:0 is already right) and no chmod-family function emulates.
     let owner_is_root = policy.identity.uid == 0 && policy.identity.gid == 0;
-    let modes_remembered = ["chmod", "fchmod", "fchmodat", "lchmod"].iter().any(|f| policy.choice(f).is_some_and(|c| c.behaviour == crate::catalog::Behaviour::Emulate));
+    let modes_remembered = ["chmod", "fchmod", "fchmodat", "lchmod"]
+        .iter()
+        .any(|f| policy.choice(f).is_some_and(|c| c.behaviour == crate::catalog::Behaviour::Emulate));
     catalog
         .functions
         .iter()
         .map(|f| {
             let base_def = base.definitions.get(&f.name).cloned();
             let (link, why) = match (&base_def, f.base) {
-                (None, BaseRelation::Wrap) => (Link::Unlinked, "the base does not define it, so there is nothing to wrap".to_owned()),
-                (Some(_), BaseRelation::Wrap) if owner_is_root && !modes_remembered && f.area == "identity" => {
-                    (Link::Unlinked, "the policy's owner is 0:0, which the base already reports, and no chmod remembers modes".to_owned())
+                (None, BaseRelation::Wrap) => {
+                    (Link::Unlinked, "the base does not define it, so there is nothing to wrap".to_owned())
                 }
-                (Some(d), BaseRelation::Wrap) => (Link::Wrap, format!("wraps the base's {} ({}:{})", f.name, d.archive, d.member)),
+                (Some(_), BaseRelation::Wrap) if owner_is_root && !modes_remembered && f.area == "identity" => (
+                    Link::Unlinked,
+                    "the policy's owner is 0:0, which the base already reports, and no chmod remembers modes"
+                        .to_owned(),
+                ),
+                (Some(d), BaseRelation::Wrap) => {
+                    (Link::Wrap, format!("wraps the base's {} ({}:{})", f.name, d.archive, d.member))
+                }
                 (None, BaseRelation::Replace) => (Link::Direct, "the base lacks it".to_owned()),
                 (Some(d), BaseRelation::Replace) => {
                     let member_symbols = &base.members[&(d.archive.clone(), d.member.clone())];
-                    let foreign: Vec<&str> = member_symbols.iter().map(String::as_str).filter(|s| !ours.contains(s)).collect();
+                    let foreign: Vec<&str> =
+                        member_symbols.iter().map(String::as_str).filter(|s| !ours.contains(s)).collect();
                     if foreign.is_empty() {
-                        (Link::Direct, format!("replaces the base's {}:{} by coming first on the link line", d.archive, d.member))
+                        (
+                            Link::Direct,
+                            format!("replaces the base's {}:{} by coming first on the link line", d.archive, d.member),
+                        )
                     } else {
-                        (Link::Wrap, format!("replaces the base's {}:{} through --wrap (that member also defines {})", d.archive, d.member, foreign.join(", ")))
+                        (
+                            Link::Wrap,
+                            format!(
+                                "replaces the base's {}:{} through --wrap (that member also defines {})",
+                                d.archive,
+                                d.member,
+                                foreign.join(", ")
+                            ),
+                        )
                     }
                 }
             };
@@ -139,7 +182,8 @@ pub const HEADER_ENABLED_EMULATIONS: &[&str] = &[
 /// pulled in when something needs it. Where ours replaces a member by coming first, the wrappers also
 /// move a user's own `-l` for that library after ours, so it cannot win.
 pub fn superseded_libraries(plans: &[LinkPlan], base: &BaseSymbols) -> Vec<String> {
-    let emulations = base.members.keys().map(|(archive, _)| archive.as_str()).filter(|a| HEADER_ENABLED_EMULATIONS.contains(a));
+    let emulations =
+        base.members.keys().map(|(archive, _)| archive.as_str()).filter(|a| HEADER_ENABLED_EMULATIONS.contains(a));
     let replaced_first = plans
         .iter()
         .filter(|p| p.link == Link::Direct)

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
-
 
 /// Where the Open Group keeps the function pages the catalog's `posix` field names.
 pub const POSIX_BASE_URL: &str = "https://pubs.opengroup.org/onlinepubs/9799919799/functions/";
@@ -22,13 +22,8 @@ pub enum Behaviour {
 }
 
 impl Behaviour {
-    pub const ALL: [Behaviour; 5] = [
-        Behaviour::Emulate,
-        Behaviour::Value,
-        Behaviour::Error,
-        Behaviour::Succeed,
-        Behaviour::Trap,
-    ];
+    pub const ALL: [Behaviour; 5] =
+        [Behaviour::Emulate, Behaviour::Value, Behaviour::Error, Behaviour::Succeed, Behaviour::Trap];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -56,7 +51,7 @@ impl fmt::Display for Behaviour {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     pub summary: String,
@@ -116,10 +111,11 @@ impl Function {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub areas: BTreeMap<String, Area>,
-    pub functions: Vec<Function>,
+    /// Shared with the policies resolved against this catalog (each `Choice` names its function).
+    pub functions: Vec<Arc<Function>>,
     /// Policy settings beyond [identity] and [process]: `host.name` -> its default and reason.
     pub settings: BTreeMap<String, Setting>,
     /// Functions deliberately left out, each with the reason (for `wasi-shim audit`).
@@ -161,6 +157,15 @@ struct CatalogFile {
     excluded: Vec<Excluded>,
 }
 
+/// Symbols our archive defines besides the catalog's functions, each with the reason it must.
+pub const EXTRA_SYMBOLS: &[(&str, &str)] = &[
+    ("__SIG_IGN", "wasi-libc's SIG_IGN is the address of this function; defined beside signal() so the base's signal.o is never pulled in"),
+    ("__SIG_ERR", "wasi-libc's SIG_ERR is the address of this function; defined beside signal() for the same reason"),
+    ("bsd_signal", "the base's signal.o defines it beside signal(); ours must too, or that member could be pulled in and clash"),
+    ("__sysv_signal", "the base's signal.o defines it beside signal(); ours must too, for the same reason"),
+    ("h_errno", "netdb.h declares it as the error of gethostbyname and gethostbyaddr; hostnames.c defines it"),
+];
+
 /// Policy keys a catalog row may name in `value`.
 pub const VALUE_KEYS: &[&str] = &["identity.uid", "identity.gid", "identity.user", "process.pid", "process.ppid"];
 
@@ -169,7 +174,8 @@ impl Catalog {
     pub fn builtin() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         CATALOG.get_or_init(|| {
-            Catalog::parse(crate::shims::CATALOG_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string()))).expect("the built-in catalog is checked by tests")
+            Catalog::parse(crate::embedded::CATALOG_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())))
+                .expect("the built-in catalog is checked by tests")
         })
     }
 
@@ -179,18 +185,22 @@ impl Catalog {
         files.sort();
         let mut catalog = Catalog::default();
         for (name, text) in files {
-            let file: CatalogFile = toml::from_str(&text).with_context(|| format!("shims/catalog/{name} does not parse"))?;
+            let file: CatalogFile =
+                toml::from_str(&text).with_context(|| format!("shims/catalog/{name} does not parse"))?;
             for (area, a) in file.areas {
                 if catalog.areas.insert(area.clone(), a).is_some() {
                     bail!("shims/catalog/{name}: area `{area}` is defined twice");
                 }
             }
-            catalog.functions.extend(file.functions);
+            catalog.functions.extend(file.functions.into_iter().map(Arc::new));
             catalog.excluded.extend(file.excluded);
             for (key, setting) in file.settings {
                 let table = key.split_once('.').map(|(t, _)| t).unwrap_or("");
                 if !SETTING_TABLES.contains(&table) {
-                    bail!("shims/catalog/{name}: setting `{key}` must be `<table>.<field>` with table one of {}", SETTING_TABLES.join(", "));
+                    bail!(
+                        "shims/catalog/{name}: setting `{key}` must be `<table>.<field>` with table one of {}",
+                        SETTING_TABLES.join(", ")
+                    );
                 }
                 if !matches!(setting.default, toml::Value::String(_) | toml::Value::Integer(_)) {
                     bail!("shims/catalog/{name}: setting `{key}` needs a string or integer default");
@@ -202,20 +212,6 @@ impl Catalog {
         }
         catalog.validate()?;
         Ok(catalog)
-    }
-
-    /// A catalog read from a shims directory (`<dir>/catalog/*.toml`), for developing the shims.
-    pub fn from_dir(dir: &std::path::Path) -> Result<Catalog> {
-        let catalog_dir = dir.join("catalog");
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(&catalog_dir).with_context(|| format!("cannot list {}", catalog_dir.display()))? {
-            let path = entry?.path();
-            if path.extension().is_some_and(|x| x == "toml") {
-                let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-                files.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), text));
-            }
-        }
-        Catalog::parse(files)
     }
 
     fn validate(&self) -> Result<()> {
@@ -234,7 +230,8 @@ impl Catalog {
             if f.errnos.is_empty() {
                 bail!("{}: needs at least one errno", row());
             }
-            if f.allows(Behaviour::Succeed) != f.lossy.is_some() || f.allows(Behaviour::Succeed) != f.success.is_some() {
+            if f.allows(Behaviour::Succeed) != f.lossy.is_some() || f.allows(Behaviour::Succeed) != f.success.is_some()
+            {
                 bail!("{}: `succeed` needs both `success` and `lossy`, and they need `succeed`", row());
             }
             if f.allows(Behaviour::Value) != f.value.is_some() {
@@ -252,7 +249,7 @@ impl Catalog {
         Ok(())
     }
 
-    pub fn function(&self, name: &str) -> Option<&Function> {
+    pub fn function(&self, name: &str) -> Option<&Arc<Function>> {
         self.functions.iter().find(|f| f.name == name)
     }
 
@@ -261,7 +258,7 @@ impl Catalog {
         suggest(name, self.functions.iter().map(|f| f.name.as_str()))
     }
 
-    pub fn functions_in_area<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a Function> + 'a {
+    pub fn functions_in_area<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a Arc<Function>> + 'a {
         self.functions.iter().filter(move |f| f.area == area)
     }
 }
@@ -297,7 +294,7 @@ mod tests {
 
     #[test]
     fn rejects_default_outside_behaviours() {
-        let (name, text) = *crate::shims::CATALOG_FILES.iter().find(|(n, _)| *n == "identity.toml").unwrap();
+        let (name, text) = *crate::embedded::CATALOG_FILES.iter().find(|(n, _)| *n == "identity.toml").unwrap();
         let text = text.replacen("default = \"value\"", "default = \"emulate\"", 1);
         let err = format!("{:#}", Catalog::parse([(name.to_string(), text)]).unwrap_err());
         assert!(err.contains("default `emulate` is not among its behaviours"), "{err}");

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-use wasi_shim::shims::Shims;
 use wasi_shim::overlay;
 use wasi_shim::policy::Policy;
 use wasi_shim::runner::{self, Preopen, RunOptions};
+use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, BaseRelease};
 
 #[derive(Parser)]
@@ -128,11 +128,15 @@ fn main() -> ExitCode {
 fn real_main() -> Result<ExitCode> {
     let cli = Cli::parse();
     let shims = Shims::load(cli.shims.as_deref())?;
-    let catalog = shims.catalog;
+    let catalog = &shims.catalog;
     match cli.command {
         Command::Toolchain { provision, base } => {
             let release = BaseRelease::parse(&base)?;
-            let found = if provision { Some(toolchain::discover_or_provision(release)?) } else { toolchain::discover(release)? };
+            let found = if provision {
+                Some(toolchain::discover_or_provision(release)?)
+            } else {
+                toolchain::discover(release)?
+            };
             match found {
                 Some(t) => print!("{}", toolchain::describe(&t)),
                 None => {
@@ -193,8 +197,15 @@ fn real_main() -> Result<ExitCode> {
         Command::Patches { wasi_libc, policy, out, base } => {
             let policy = Policy::load(&policy, catalog)?;
             let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
-            let series = wasi_shim::patches::Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&wasi_libc, &out)?;
-            println!("{}: {} patches against wasi-libc {} (policy {})", out.display(), series.areas.len() + 1, series.base, series.policy);
+            let series = wasi_shim::patches::Generator { shims: &shims, policy: &policy, toolchain: &toolchain }
+                .generate(&wasi_libc, &out)?;
+            println!(
+                "{}: {} patches against wasi-libc {} (policy {})",
+                out.display(),
+                series.areas.len() + 1,
+                series.base,
+                series.policy
+            );
             println!("  {}", series.common_patch);
             for area in &series.areas {
                 println!("  {}", area.patch);

@@ -7,9 +7,9 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::base::{plan_links, superseded_libraries, BaseSymbols, LinkPlan};
+use crate::base::{plan_links, superseded_libraries, symbol_name, BaseSymbols, Link, LinkPlan};
 use crate::catalog::Catalog;
-use crate::codegen::{self, Link, GENERATED_MARKER};
+use crate::codegen::{self, GENERATED_MARKER};
 use crate::policy::Policy;
 use crate::shims::Shims;
 use crate::toolchain::Toolchain;
@@ -80,7 +80,7 @@ impl BuildReport {
 
 /// Build an overlay for `policy` at `out`. A failure leaves whatever was at `out` untouched.
 pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) -> Result<BuildReport> {
-    let catalog = shims.catalog;
+    let catalog = &shims.catalog;
     let base = BaseSymbols::scan(toolchain)?;
     let plans = plan_links(catalog, policy, &base);
     let superseded = superseded_libraries(&plans, &base);
@@ -95,7 +95,8 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
         .prefix(&format!(".{name}.staging-"))
         .tempdir_in(&parent)
         .with_context(|| format!("cannot create a staging directory in {}", parent.display()))?;
-    let work = tempfile::Builder::new().prefix("wasi-shim-build-").tempdir().context("cannot create a build directory")?;
+    let work =
+        tempfile::Builder::new().prefix("wasi-shim-build-").tempdir().context("cannot create a build directory")?;
 
     write_headers(shims, staging.path())?;
     let archive = compile_library(shims, policy, toolchain, &plans, staging.path(), work.path())?;
@@ -117,7 +118,7 @@ fn write(path: &Path, text: &str) -> Result<()> {
 
 fn write_headers(shims: &Shims, root: &Path) -> Result<()> {
     for (header, template) in shims.header_templates() {
-        write(&root.join("include").join(header), &codegen::fill_header_template(shims.catalog, header, template)?)?;
+        write(&root.join("include").join(header), &crate::shims::fill_header_template(&shims.catalog, header, template)?)?;
     }
     for (header, text) in shims.static_headers() {
         write(&root.join("include").join(header), text)?;
@@ -125,7 +126,14 @@ fn write_headers(shims: &Shims, root: &Path) -> Result<()> {
     Ok(())
 }
 
-fn compile_library(shims: &Shims, policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], root: &Path, work: &Path) -> Result<PathBuf> {
+fn compile_library(
+    shims: &Shims,
+    policy: &Policy,
+    toolchain: &Toolchain,
+    plans: &[LinkPlan],
+    root: &Path,
+    work: &Path,
+) -> Result<PathBuf> {
     let src = work.join("src");
     let link_of = |name: &str| plans.iter().find(|p| p.function == name).map_or(Link::Direct, |p| p.link);
     let header = codegen::policy_header(policy, link_of);
@@ -200,7 +208,11 @@ pub fn archive_symbols(toolchain: &Toolchain, archive: &Path) -> Result<BTreeSet
     if !output.status.success() {
         bail!("{} {} failed: {}", toolchain.nm.display(), archive.display(), String::from_utf8_lossy(&output.stderr));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).lines().filter(|l| !l.is_empty() && !l.ends_with(':')).map(str::to_owned).collect())
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|l| !l.is_empty() && !l.ends_with(':'))
+        .map(str::to_owned)
+        .collect())
 }
 
 /// Every catalog function must be defined under the symbol its link plan expects.
@@ -209,12 +221,17 @@ fn verify_archive(catalog: &Catalog, toolchain: &Toolchain, plans: &[LinkPlan], 
     let missing: Vec<String> = plans
         .iter()
         .zip(&catalog.functions)
-        .map(|(p, f)| codegen::symbol_name(f, p.link))
-        .chain(crate::shims::EXTRA_SYMBOLS.iter().map(|(s, _)| (*s).to_owned()))
+        .map(|(p, f)| symbol_name(f, p.link))
+        .chain(crate::catalog::EXTRA_SYMBOLS.iter().map(|(s, _)| (*s).to_owned()))
         .filter(|s| !defined.contains(s))
         .collect();
     if !missing.is_empty() {
-        bail!("{} lacks {} although the catalog lists them ({} functions in all)", archive.display(), missing.join(", "), catalog.functions.len());
+        bail!(
+            "{} lacks {} although the catalog lists them ({} functions in all)",
+            archive.display(),
+            missing.join(", "),
+            catalog.functions.len()
+        );
     }
     Ok(())
 }
@@ -291,7 +308,11 @@ fi
         );
         write_executable(&bin.join(name), &script)?;
     }
-    for (name, tool) in [("wasm32-wasi-ar", &toolchain.ar), ("wasm32-wasi-ranlib", &toolchain.ranlib), ("wasm32-wasi-nm", &toolchain.nm)] {
+    for (name, tool) in [
+        ("wasm32-wasi-ar", &toolchain.ar),
+        ("wasm32-wasi-ranlib", &toolchain.ranlib),
+        ("wasm32-wasi-nm", &toolchain.nm),
+    ] {
         let script = format!("#!/bin/sh\n# {GENERATED_MARKER}\nexec {} \"$@\"\n", sh_quote(&tool.to_string_lossy()));
         write_executable(&bin.join(name), &script)?;
     }
@@ -303,13 +324,22 @@ fn write_executable(path: &Path, text: &str) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).with_context(|| format!("cannot chmod {}", path.display()))?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+            .with_context(|| format!("cannot chmod {}", path.display()))?;
     }
     Ok(())
 }
 
 /// `root` is the staging directory; `out` is where it will be renamed to, which config.site names.
-fn write_share(shims: &Shims, policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String], root: &Path, out: &Path) -> Result<()> {
+fn write_share(
+    shims: &Shims,
+    policy: &Policy,
+    toolchain: &Toolchain,
+    plans: &[LinkPlan],
+    superseded: &[String],
+    root: &Path,
+    out: &Path,
+) -> Result<()> {
     let out = std::path::absolute(out).with_context(|| format!("cannot resolve {}", out.display()))?;
     let generic = codegen::config_site(policy, &out);
     write(&root.join("share/config.site"), &generic)?;
@@ -347,7 +377,13 @@ set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
     write(&root.join("share/wasi-shim.cmake"), &cmake)
 }
 
-fn write_manifest(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String], root: &Path) -> Result<()> {
+fn write_manifest(
+    policy: &Policy,
+    toolchain: &Toolchain,
+    plans: &[LinkPlan],
+    superseded: &[String],
+    root: &Path,
+) -> Result<()> {
     let symbols = policy
         .choices
         .iter()
@@ -394,14 +430,20 @@ fn write_manifest(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], su
 fn install(staging: tempfile::TempDir, out: &Path) -> Result<()> {
     let staged = staging.keep();
     if out.exists() {
-        let old = out.with_file_name(format!(".{}.old-{}", out.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
-        std::fs::rename(out, &old).with_context(|| format!("cannot move the previous overlay {} aside", out.display()))?;
+        let old = out.with_file_name(format!(
+            ".{}.old-{}",
+            out.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        std::fs::rename(out, &old)
+            .with_context(|| format!("cannot move the previous overlay {} aside", out.display()))?;
         if let Err(e) = std::fs::rename(&staged, out) {
             let _ = std::fs::rename(&old, out);
             let _ = std::fs::remove_dir_all(&staged);
             return Err(e).with_context(|| format!("cannot move the new overlay into {}", out.display()));
         }
-        std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous overlay at {}", old.display()))?;
+        std::fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous overlay at {}", old.display()))?;
     } else {
         std::fs::rename(&staged, out).with_context(|| format!("cannot move the new overlay into {}", out.display()))?;
     }

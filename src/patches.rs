@@ -14,7 +14,9 @@ use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::codegen::{self, Link, DECLARATIONS_MARKER, GENERATED_MARKER};
+use crate::base::Link;
+use crate::codegen::{self, GENERATED_MARKER};
+use crate::shims::DECLARATIONS_MARKER;
 use crate::policy::Policy;
 use crate::shims::Shims;
 use crate::toolchain::Toolchain;
@@ -28,11 +30,8 @@ const COMMON: &str = "common";
 /// omitted headers are removed), so they can supply headers such as `<pwd.h>` that wasi-libc omits.
 const EMULATED_HEADERS: &str = "headers/emulated";
 /// Headers with no functions of their own, gated by the areas of the header they serve.
-const COMPANION_HEADERS: &[(&str, &str)] = &[
-    ("__struct_rusage.h", "sys/resource.h"),
-    ("__typedef_sigset_t.h", "signal.h"),
-    ("sys/syslog.h", "syslog.h"),
-];
+const COMPANION_HEADERS: &[(&str, &str)] =
+    &[("__struct_rusage.h", "sys/resource.h"), ("__typedef_sigset_t.h", "signal.h"), ("sys/syslog.h", "syslog.h")];
 
 /// `series.toml`: what a consumer of the series needs.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -72,7 +71,10 @@ impl Series {
     /// The libraries the series adds (`wasi-emulated-common`, `wasi-emulated-<area>` …), without
     /// the `lib` and `.a`.
     pub fn library_names(&self) -> Vec<String> {
-        std::iter::once(COMMON).chain(self.areas.iter().map(|a| a.name.as_str())).map(|a| format!("wasi-emulated-{a}")).collect()
+        std::iter::once(COMMON)
+            .chain(self.areas.iter().map(|a| a.name.as_str()))
+            .map(|a| format!("wasi-emulated-{a}"))
+            .collect()
     }
 
     /// Every area's link flags without repeats: the series' libraries (in series order), then the
@@ -81,7 +83,15 @@ impl Series {
     pub fn all_ldflags(&self) -> Vec<String> {
         let ours: BTreeSet<String> = self.library_names().iter().map(|l| format!("-l{l}")).collect();
         let mut flags = dedup(self.areas.iter().flat_map(|a| a.ldflags.iter().cloned()));
-        flags.sort_by_key(|f| if ours.contains(f) { 0 } else if f.starts_with("-Wl,") { 1 } else { 2 });
+        flags.sort_by_key(|f| {
+            if ours.contains(f) {
+                0
+            } else if f.starts_with("-Wl,") {
+                1
+            } else {
+                2
+            }
+        });
         flags
     }
 }
@@ -109,7 +119,10 @@ pub fn detect_layout(tree: &Path) -> Result<Layout> {
     }
     let makefile = tree.join("Makefile");
     let text = std::fs::read_to_string(&makefile).unwrap_or_default();
-    if tree.join("libc-bottom-half").is_dir() && text.contains("LIBWASI_EMULATED_SIGNAL_SOURCES") && text.contains("check-symbols:") {
+    if tree.join("libc-bottom-half").is_dir()
+        && text.contains("LIBWASI_EMULATED_SIGNAL_SOURCES")
+        && text.contains("check-symbols:")
+    {
         return Ok(Layout::Makefile);
     }
     bail!(
@@ -135,7 +148,12 @@ pub fn base_commit(tree: &Path) -> Result<String> {
         .nth(1)
         .and_then(|rest| rest.split('.').nth(1))
         .map(|hash| hash.split('-').next().unwrap_or(hash).to_owned())
-        .with_context(|| format!("cannot tell the upstream commit of {}: no .git and no ~gitDATE.HASH in its name or debian/changelog", tree.display()))
+        .with_context(|| {
+            format!(
+                "cannot tell the upstream commit of {}: no .git and no ~gitDATE.HASH in its name or debian/changelog",
+                tree.display()
+            )
+        })
 }
 
 /// One area as the series lays it out.
@@ -269,7 +287,7 @@ impl<'a> Generator<'a> {
         let base = base_commit(tree)?;
         // git runs inside the scratch repository: a relative --out would land there.
         let out = &std::path::absolute(out)?;
-        let catalog = self.shims.catalog;
+        let catalog = &self.shims.catalog;
         // Every state is rendered from the untouched tree's files.
         let pristine = Pristine::read(tree)?;
 
@@ -290,8 +308,12 @@ impl<'a> Generator<'a> {
         let links: BTreeMap<String, Link> = report.plans.iter().map(|p| (p.function.clone(), p.link)).collect();
 
         // Areas: sources, symbols, and what they need of each other.
-        let member_area: BTreeMap<String, String> =
-            self.shims.c_sources.iter().map(|(file, text)| (file.trim_end_matches(".c").to_owned(), source_area(catalog, text))).collect();
+        let member_area: BTreeMap<String, String> = self
+            .shims
+            .c_sources
+            .iter()
+            .map(|(file, text)| (file.trim_end_matches(".c").to_owned(), source_area(catalog, text)))
+            .collect();
         let mut provider: BTreeMap<&String, &String> = BTreeMap::new();
         for (member, syms) in &defined {
             for s in syms {
@@ -362,7 +384,10 @@ impl<'a> Generator<'a> {
             let wraps: Vec<String> = report
                 .plans
                 .iter()
-                .filter(|p| p.link == Link::Wrap && linked.iter().any(|l| catalog.function(&p.function).is_some_and(|f| &f.area == l)))
+                .filter(|p| {
+                    p.link == Link::Wrap
+                        && linked.iter().any(|l| catalog.function(&p.function).is_some_and(|f| &f.area == l))
+                })
                 .map(|p| format!("--wrap={}", p.function))
                 .collect();
             let mut ldflags: Vec<String> = linked.iter().map(|a| area_library(a)).collect();
@@ -370,7 +395,9 @@ impl<'a> Generator<'a> {
             if !wraps.is_empty() {
                 ldflags.push(format!("-Wl,{}", wraps.join(",")));
             }
-            ldflags.extend(area.base_emulations.iter().map(|e| format!("-lwasi-emulated-{}", e.to_lowercase().replace('_', "-"))));
+            ldflags.extend(
+                area.base_emulations.iter().map(|e| format!("-lwasi-emulated-{}", e.to_lowercase().replace('_', "-"))),
+            );
             area.ldflags = ldflags;
         }
 
@@ -401,8 +428,15 @@ impl<'a> Generator<'a> {
                 std::fs::remove_file(&path)?;
             }
         }
-        let listing = git.output(&["format-patch", "--zero-commit", "--no-signature", "--no-numbered", "-o"], &[out], &["HEAD~".to_owned() + &(areas.len() + 1).to_string() + "..HEAD"])?;
-        let patches: Vec<String> = listing.lines().map(|l| Path::new(l.trim()).file_name().unwrap_or_default().to_string_lossy().into_owned()).collect();
+        let listing = git.output(
+            &["format-patch", "--zero-commit", "--no-signature", "--no-numbered", "-o"],
+            &[out],
+            &["HEAD~".to_owned() + &(areas.len() + 1).to_string() + "..HEAD"],
+        )?;
+        let patches: Vec<String> = listing
+            .lines()
+            .map(|l| Path::new(l.trim()).file_name().unwrap_or_default().to_string_lossy().into_owned())
+            .collect();
         if patches.len() != areas.len() + 1 {
             bail!("git format-patch wrote {} patches, expected {}", patches.len(), areas.len() + 1);
         }
@@ -413,20 +447,30 @@ impl<'a> Generator<'a> {
             areas: areas
                 .iter()
                 .zip(&patches[1..])
-                .map(|(a, p)| SeriesArea { name: a.name.clone(), patch: p.clone(), cflags: a.cflags.clone(), ldflags: a.ldflags.clone() })
+                .map(|(a, p)| SeriesArea {
+                    name: a.name.clone(),
+                    patch: p.clone(),
+                    cflags: a.cflags.clone(),
+                    ldflags: a.ldflags.clone(),
+                })
                 .collect(),
         };
-        let toml = format!("# generated by `wasi-shim patches --policy {}`; do not edit\n{}", self.policy.name, toml::to_string(&series)?);
+        let toml = format!(
+            "# generated by `wasi-shim patches --policy {}`; do not edit\n{}",
+            self.policy.name,
+            toml::to_string(&series)?
+        );
         std::fs::write(out.join("series.toml"), toml)?;
         Ok(series)
     }
 
     /// Every overlay header, classified against the tree.
     fn header_plans(&self, tree: &Path, makefile: &str) -> Result<Vec<HeaderPlan>> {
-        let catalog = self.shims.catalog;
+        let catalog = &self.shims.catalog;
         let omitted = omitted_headers(makefile);
         let areas_of = |header: &str| -> Vec<String> {
-            let mut v: Vec<String> = catalog.functions.iter().filter(|f| f.header == header).map(|f| f.area.clone()).collect();
+            let mut v: Vec<String> =
+                catalog.functions.iter().filter(|f| f.header == header).map(|f| f.area.clone()).collect();
             v.sort();
             v.dedup();
             v
@@ -470,13 +514,21 @@ impl<'a> Generator<'a> {
         renames: &BTreeMap<String, String>,
         links: &BTreeMap<String, Link>,
     ) -> Result<()> {
-        let catalog = self.shims.catalog;
+        let catalog = &self.shims.catalog;
         let on: BTreeSet<&str> = done.iter().map(|a| a.name.as_str()).collect();
-        let flags_of = |area: &str| all.iter().find(|a| a.name == area).map(|a| (a.cflags.join(" "), a.ldflags.join(" "))).unwrap_or_default();
+        let flags_of = |area: &str| {
+            all.iter().find(|a| a.name == area).map(|a| (a.cflags.join(" "), a.ldflags.join(" "))).unwrap_or_default()
+        };
 
         // Shared helpers and the policy's global defaults.
         let shared = repo.join("libc-bottom-half/wasi-emulated");
-        let shim_h = self.shims.c_headers.iter().find(|(n, _)| n == "shim.h").map(|(_, t)| t.as_str()).context("shims/src/shim.h is missing")?;
+        let shim_h = self
+            .shims
+            .c_headers
+            .iter()
+            .find(|(n, _)| n == "shim.h")
+            .map(|(_, t)| t.as_str())
+            .context("shims/src/shim.h is missing")?;
         let rename_block: String = renames.iter().map(|(from, to)| format!("#define {from} {to}\n")).collect();
         let shim_h = shim_h.replacen(
             "#include \"wasi_shim_policy.h\"",
@@ -491,7 +543,13 @@ impl<'a> Generator<'a> {
         }
         // Functions whose constants the shared helpers read (ws_ids reads getuid's value …).
         let mut shared_defines = String::new();
-        let common_text: String = self.shims.c_sources.iter().filter(|(_, t)| source_area(catalog, t) == COMMON).map(|(_, t)| t.as_str()).collect();
+        let common_text: String = self
+            .shims
+            .c_sources
+            .iter()
+            .filter(|(_, t)| source_area(catalog, t) == COMMON)
+            .map(|(_, t)| t.as_str())
+            .collect();
         for choice in &self.policy.choices {
             let n = &choice.function.name;
             // Named directly or through token pasting (WS_POLICY_ID(uid_t, getuid)).
@@ -512,7 +570,8 @@ impl<'a> Generator<'a> {
         for area in done {
             let dir = repo.join(format!("libc-bottom-half/wasi-emulated-{}", area.name));
             for file in &area.sources {
-                let text = self.shims.c_sources.iter().find(|(n, _)| n == file).map(|(_, t)| t.as_str()).unwrap_or_default();
+                let text =
+                    self.shims.c_sources.iter().find(|(n, _)| n == file).map(|(_, t)| t.as_str()).unwrap_or_default();
                 write(&dir.join(file), text)?;
             }
             let mut defaults = String::new();
@@ -554,7 +613,8 @@ impl<'a> Generator<'a> {
                             header.name, header.name
                         ),
                     )?;
-                    let original = ungate_deprecated(&pristine.file(file)?, &renamed_declarations(catalog, &header.text), &on);
+                    let original =
+                        ungate_deprecated(&pristine.file(file)?, &renamed_declarations(catalog, &header.text), &on);
                     write(
                         &repo.join(file),
                         &format!("{original}\n#ifndef __wasilibc_unmodified_upstream\n/* Declarations of the opt-in wasi-emulated areas (libwasi-emulated-<area>.a). */\n#include <{ext}>\n#endif\n"),
@@ -580,8 +640,13 @@ impl<'a> Generator<'a> {
                             format!("compile with {c} and link with {l}")
                         })
                         .collect();
-                    let message = format!("WASI has no <{}>; to enable its emulation, {}", header.name, alternatives.join(", or "));
-                    let none = active.iter().map(|a| format!("!defined({})", area_macro(a))).collect::<Vec<_>>().join(" && ");
+                    let message = format!(
+                        "WASI has no <{}>; to enable its emulation, {}",
+                        header.name,
+                        alternatives.join(", or ")
+                    );
+                    let none =
+                        active.iter().map(|a| format!("!defined({})", area_macro(a))).collect::<Vec<_>>().join(" && ");
                     write(
                         &repo.join("libc-bottom-half").join(EMULATED_HEADERS).join(&header.name),
                         &format!(
@@ -636,7 +701,7 @@ impl<'a> Generator<'a> {
     }
 
     fn area_message(&self, area: &AreaPlan, headers: &[HeaderPlan], plans: &[crate::base::LinkPlan]) -> String {
-        let catalog = self.shims.catalog;
+        let catalog = &self.shims.catalog;
         let summary = catalog.areas.get(&area.name).map(|a| a.summary.as_str()).unwrap_or_default();
         let mut m = String::new();
         writeln!(m, "Add libwasi-emulated-{}: opt-in {}\n", area.name, first_clause(summary)).unwrap();
@@ -644,13 +709,30 @@ impl<'a> Generator<'a> {
         writeln!(m, "This adds libwasi-emulated-{}.a, an opt-in emulation library like", area.name).unwrap();
         writeln!(m, "libwasi-emulated-signal. A program opts in with").unwrap();
         writeln!(m, "\n    cflags:  {}\n    ldflags: {}\n", area.cflags.join(" "), area.ldflags.join(" ")).unwrap();
-        let declared: Vec<String> = headers.iter().filter(|h| h.areas.contains(&area.name)).map(|h| match h.kind {
-            HeaderKind::New => format!("<{}> (new; refuses with #error without {})", h.name, area_macro(&area.name)),
-            _ => format!("<{}>", h.name),
-        }).collect();
-        writeln!(m, "Without {} the headers declare nothing new. Headers: {}.\n", area_macro(&area.name), declared.join(", ")).unwrap();
+        let declared: Vec<String> = headers
+            .iter()
+            .filter(|h| h.areas.contains(&area.name))
+            .map(|h| match h.kind {
+                HeaderKind::New => {
+                    format!("<{}> (new; refuses with #error without {})", h.name, area_macro(&area.name))
+                }
+                _ => format!("<{}>", h.name),
+            })
+            .collect();
+        writeln!(
+            m,
+            "Without {} the headers declare nothing new. Headers: {}.\n",
+            area_macro(&area.name),
+            declared.join(", ")
+        )
+        .unwrap();
         if !area.needs.is_empty() {
-            writeln!(m, "It calls into the {} area(s), whose libraries its ldflags list too.\n", area.needs.iter().cloned().collect::<Vec<_>>().join(", ")).unwrap();
+            writeln!(
+                m,
+                "It calls into the {} area(s), whose libraries its ldflags list too.\n",
+                area.needs.iter().cloned().collect::<Vec<_>>().join(", ")
+            )
+            .unwrap();
         }
         let wraps: Vec<&str> = plans
             .iter()
@@ -662,7 +744,7 @@ impl<'a> Generator<'a> {
         }
         writeln!(m, "Behaviour chosen by wasi-shim's `{}` policy, each a default a builder\noverrides with -DWS_BEHAVIOUR_<function>=WS_<EMULATE|VALUE|ERROR|SUCCEED|TRAP>\n(and -DWS_ERRNO_<function>=...):\n", self.policy.name).unwrap();
         for choice in self.policy.choices.iter().filter(|c| c.function.area == area.name) {
-            let f = choice.function;
+            let f = &choice.function;
             use crate::catalog::Behaviour;
             let (what, why) = match choice.behaviour {
                 Behaviour::Error => (format!("error {}", choice.errno), f.reason.clone()),
@@ -719,7 +801,8 @@ fn header_body(catalog: &Catalog, name: &str, text: &str, active: &[&String]) ->
 
 fn contains_identifier(text: &str, identifier: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-    text.match_indices(identifier).any(|(i, _)| !word(text[..i].chars().next_back()) && !word(text[i + identifier.len()..].chars().next()))
+    text.match_indices(identifier)
+        .any(|(i, _)| !word(text[..i].chars().next_back()) && !word(text[i + identifier.len()..].chars().next()))
 }
 
 /// Functions a template renames out of the way before including wasi-libc's header
@@ -729,7 +812,10 @@ fn renamed_declarations(catalog: &Catalog, text: &str) -> Vec<(String, String)> 
         .filter_map(|l| l.trim().strip_prefix("#define "))
         .filter_map(|rest| {
             let (name, target) = rest.split_once(' ')?;
-            target.trim().starts_with("__wasi_shim_base_").then(|| catalog.function(name).map(|f| (name.to_owned(), f.area.clone())))?
+            target
+                .trim()
+                .starts_with("__wasi_shim_base_")
+                .then(|| catalog.function(name).map(|f| (name.to_owned(), f.area.clone())))?
         })
         .collect()
 }
@@ -762,7 +848,10 @@ fn ungate_deprecated(original: &str, renamed: &[(String, String)], on: &BTreeSet
 
 /// `_WASI_EMULATED_X` switches a header template turns on before including wasi-libc's header.
 fn base_emulations_of(text: &str) -> Vec<String> {
-    text.lines().filter_map(|l| l.trim().strip_prefix("#define _WASI_EMULATED_")).map(|r| r.split_whitespace().next().unwrap_or_default().to_owned()).collect()
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix("#define _WASI_EMULATED_"))
+        .map(|r| r.split_whitespace().next().unwrap_or_default().to_owned())
+        .collect()
 }
 
 /// The summary up to its first comma or semicolon: a commit subject's worth.
@@ -813,7 +902,12 @@ fn lines(items: &[String]) -> String {
 
 /// The Makefile with the shared helpers and the areas in `done`, each edit at a fixed anchor of
 /// the known layout.
-fn render_makefile(pristine: &str, done: &[&AreaPlan], install_headers: bool, gated_headers: &[String]) -> Result<String> {
+fn render_makefile(
+    pristine: &str,
+    done: &[&AreaPlan],
+    install_headers: bool,
+    gated_headers: &[String],
+) -> Result<String> {
     let mut text = pristine.to_owned();
     let var = |a: &str| format!("LIBWASI_EMULATED_{}", upper(a));
     let all: Vec<String> = std::iter::once(COMMON.to_owned()).chain(done.iter().map(|a| a.name.clone())).collect();
@@ -821,19 +915,28 @@ fn render_makefile(pristine: &str, done: &[&AreaPlan], install_headers: bool, ga
     let mut sources = String::from("\n# wasi-emulated areas: opt-in POSIX emulation, one library per area, plus the\n# helpers they share (libc-bottom-half/wasi-emulated).\n");
     writeln!(sources, "{}_SOURCES = $(LIBC_BOTTOM_HALF_DIR)/wasi-emulated/common.c", var(COMMON)).unwrap();
     for a in done {
-        writeln!(sources, "{}_SOURCES = $(shell find $(LIBC_BOTTOM_HALF_DIR)/wasi-emulated-{} -name \\*.c)", var(&a.name), a.name).unwrap();
+        writeln!(
+            sources,
+            "{}_SOURCES = $(shell find $(LIBC_BOTTOM_HALF_DIR)/wasi-emulated-{} -name \\*.c)",
+            var(&a.name),
+            a.name
+        )
+        .unwrap();
     }
     text = insert_after_block(&text, "LIBWASI_EMULATED_SIGNAL_MUSL_SOURCES", &sources)?;
 
     let objs: String = all.iter().map(|a| format!("{0}_OBJS = $(call objs,$({0}_SOURCES))\n", var(a))).collect();
     text = insert_after_block(&text, "LIBWASI_EMULATED_SIGNAL_MUSL_OBJS", &objs)?;
 
-    let rules: String = all.iter().map(|a| format!("\n$(SYSROOT_LIB)/libwasi-emulated-{a}.a: $({}_OBJS)\n", var(a))).collect();
+    let rules: String =
+        all.iter().map(|a| format!("\n$(SYSROOT_LIB)/libwasi-emulated-{a}.a: $({}_OBJS)\n", var(a))).collect();
     text = insert_after_block(&text, "$(SYSROOT_LIB)/libwasi-emulated-signal.a:", &rules)?;
 
     let switches: Vec<String> = done.iter().map(|a| format!("-D{}", area_macro(&a.name))).collect();
-    let bases: BTreeSet<String> = done.iter().flat_map(|a| a.base_emulations.iter().map(|e| format!("-D_WASI_EMULATED_{e}"))).collect();
-    let mut cflags = String::from("\n# The areas' sources see every area's declarations and the base emulations they build on.\n");
+    let bases: BTreeSet<String> =
+        done.iter().flat_map(|a| a.base_emulations.iter().map(|e| format!("-D_WASI_EMULATED_{e}"))).collect();
+    let mut cflags =
+        String::from("\n# The areas' sources see every area's declarations and the base emulations they build on.\n");
     writeln!(
         cflags,
         "WASI_EMULATED_CFLAGS = {} -I$(LIBC_BOTTOM_HALF_DIR)/wasi-emulated -Wno-unused-parameter",
@@ -842,7 +945,13 @@ fn render_makefile(pristine: &str, done: &[&AreaPlan], install_headers: bool, ga
     .unwrap();
     writeln!(cflags, "$({}_OBJS): CFLAGS += $(WASI_EMULATED_CFLAGS)", var(COMMON)).unwrap();
     for a in done {
-        writeln!(cflags, "$({}_OBJS): CFLAGS += -I$(LIBC_BOTTOM_HALF_DIR)/wasi-emulated-{} $(WASI_EMULATED_CFLAGS)", var(&a.name), a.name).unwrap();
+        writeln!(
+            cflags,
+            "$({}_OBJS): CFLAGS += -I$(LIBC_BOTTOM_HALF_DIR)/wasi-emulated-{} $(WASI_EMULATED_CFLAGS)",
+            var(&a.name),
+            a.name
+        )
+        .unwrap();
     }
     text = insert_after_block(&text, "$(LIBWASI_EMULATED_PROCESS_CLOCKS_OBJS): CFLAGS +=", &cflags)?;
 
@@ -916,7 +1025,11 @@ impl Pristine {
         let expected = root.join("expected/wasm32-wasi");
         let read_lines = |name: &str| -> Result<Vec<String>> {
             let path = expected.join(name);
-            Ok(std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?.lines().map(str::to_owned).collect())
+            Ok(std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .lines()
+                .map(str::to_owned)
+                .collect())
         };
         Ok(Pristine {
             root: root.to_path_buf(),
@@ -938,7 +1051,11 @@ impl Pristine {
 fn member_symbols(nm: &Path, archive: &Path) -> Result<(BTreeMap<String, Vec<String>>, BTreeMap<String, Vec<String>>)> {
     let mut defined: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut undefined: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let output = Command::new(nm).args(["--print-file-name"]).arg(archive).output().with_context(|| format!("cannot run {}", nm.display()))?;
+    let output = Command::new(nm)
+        .args(["--print-file-name"])
+        .arg(archive)
+        .output()
+        .with_context(|| format!("cannot run {}", nm.display()))?;
     if !output.status.success() {
         bail!("{} {} failed: {}", nm.display(), archive.display(), String::from_utf8_lossy(&output.stderr));
     }
@@ -949,7 +1066,9 @@ fn member_symbols(nm: &Path, archive: &Path) -> Result<(BTreeMap<String, Vec<Str
         let fields: Vec<&str> = rest.split_whitespace().collect();
         match fields[..] {
             ["U", symbol] => undefined.entry(member).or_default().push(symbol.to_owned()),
-            [_, kind, symbol] if kind.chars().all(|c| c.is_ascii_uppercase()) => defined.entry(member).or_default().push(symbol.to_owned()),
+            [_, kind, symbol] if kind.chars().all(|c| c.is_ascii_uppercase()) => {
+                defined.entry(member).or_default().push(symbol.to_owned())
+            }
             _ => {}
         }
     }
@@ -1033,7 +1152,10 @@ mod tests {
 
     #[test]
     fn defines_become_overridable() {
-        assert_eq!(overridable("/* x */\n#define A 1\n#define B { \\\n 1 }\n"), "/* x */\n#ifndef A\n#define A 1\n#endif\n#ifndef B\n#define B { \\\n 1 }\n#endif\n");
+        assert_eq!(
+            overridable("/* x */\n#define A 1\n#define B { \\\n 1 }\n"),
+            "/* x */\n#ifndef A\n#define A 1\n#endif\n#ifndef B\n#define B { \\\n 1 }\n#endif\n"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use anyhow::{bail, Result};
 
 use crate::catalog::Catalog;
-use crate::codegen::Link;
+use crate::base::Link;
 use crate::overlay::BuildReport;
 use crate::policy::Policy;
 use crate::toolchain::Toolchain;
@@ -16,7 +16,8 @@ pub fn check_table(policy: &Policy) -> String {
     writeln!(s, "policy {} (sha256 {})", policy.name, &policy.hash[..16]).unwrap();
     writeln!(s, "chain: {}", policy.chain.join(" <- ")).unwrap();
     let id = &policy.identity;
-    writeln!(s, "identity: {}({}) group {}({}) home {} shell {}", id.user, id.uid, id.group, id.gid, id.home, id.shell).unwrap();
+    writeln!(s, "identity: {}({}) group {}({}) home {} shell {}", id.user, id.uid, id.group, id.gid, id.home, id.shell)
+        .unwrap();
     writeln!(s, "process: pid {} ppid {}", policy.process.pid, policy.process.ppid).unwrap();
     for (key, value) in &policy.settings {
         writeln!(s, "setting: {key} = {value}").unwrap();
@@ -48,7 +49,8 @@ pub fn check_table(policy: &Policy) -> String {
 pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchain) -> String {
     let mut s = String::new();
     let out = report.out.canonicalize().unwrap_or_else(|_| report.out.clone());
-    writeln!(s, "built overlay {} for policy {} over {}", out.display(), policy.name, toolchain.sysroot.display()).unwrap();
+    writeln!(s, "built overlay {} for policy {} over {}", out.display(), policy.name, toolchain.sysroot.display())
+        .unwrap();
     let replaced: Vec<_> = report.replaced().collect();
     if replaced.is_empty() {
         writeln!(s, "replaced no base symbols").unwrap();
@@ -61,7 +63,12 @@ pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchai
     }
     writeln!(s, "use it:").unwrap();
     writeln!(s, "  {}/bin/wasm32-wasi-clang hello.c -o hello.wasm", out.display()).unwrap();
-    writeln!(s, "  CONFIG_SITE={0}/share/config.site ./configure --host=wasm32-wasi CC={0}/bin/wasm32-wasi-clang", out.display()).unwrap();
+    writeln!(
+        s,
+        "  CONFIG_SITE={0}/share/config.site ./configure --host=wasm32-wasi CC={0}/bin/wasm32-wasi-clang",
+        out.display()
+    )
+    .unwrap();
     writeln!(s, "  wasi-shim run hello.wasm").unwrap();
     s
 }
@@ -79,7 +86,8 @@ pub fn explain(catalog: &Catalog, policy: &Policy, name: &str) -> Result<String>
     writeln!(s, "  header:     <{}>", f.header).unwrap();
     writeln!(s, "  area:       {}", f.area).unwrap();
     writeln!(s, "  posix:      {}", f.posix_url()).unwrap();
-    let offered: Vec<String> = f.behaviours.iter().map(|b| if *b == f.default { format!("{b} (default)") } else { b.to_string() }).collect();
+    let offered: Vec<String> =
+        f.behaviours.iter().map(|b| if *b == f.default { format!("{b} (default)") } else { b.to_string() }).collect();
     writeln!(s, "  behaviours: {}", offered.join(", ")).unwrap();
     writeln!(s, "  errnos:     {}", f.errnos.join(", ")).unwrap();
     writeln!(s, "  failure:    {}", if f.failure.is_empty() { "(void)" } else { &f.failure }).unwrap();

@@ -51,7 +51,8 @@ pub struct RunOptions {
 pub fn apply_wasm_option(options: &mut RunOptions, spec: &str) -> Result<()> {
     for part in spec.split(',') {
         if let Some(size) = part.strip_prefix("max-wasm-stack=") {
-            options.max_wasm_stack = Some(size.parse().with_context(|| format!("-W max-wasm-stack takes a byte count, not `{size}`"))?);
+            options.max_wasm_stack =
+                Some(size.parse().with_context(|| format!("-W max-wasm-stack takes a byte count, not `{size}`"))?);
         }
     }
     Ok(())
@@ -96,7 +97,12 @@ fn translate_legacy_exceptions(module: &Path) -> Result<Vec<u8>> {
         .output()
         .with_context(|| format!("cannot run {}", wasm_opt.display()))?;
     if !output.status.success() {
-        bail!("{} --translate-to-exnref {} failed: {}", wasm_opt.display(), module.display(), String::from_utf8_lossy(&output.stderr).trim());
+        bail!(
+            "{} --translate-to-exnref {} failed: {}",
+            wasm_opt.display(),
+            module.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
     }
     Ok(std::fs::read(translated.path())?)
 }
@@ -125,7 +131,11 @@ fn load(engine: &Engine, module: &Path) -> Result<Module> {
     // A cache that cannot be written only costs the next run its compile time.
     if let (Ok(serialized), Some(dir)) = (compiled.serialize(), cached.parent()) {
         let partial = cached.with_extension(format!("partial-{}", std::process::id()));
-        if std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&partial, serialized)).and_then(|()| std::fs::rename(&partial, &cached)).is_err() {
+        if std::fs::create_dir_all(dir)
+            .and_then(|()| std::fs::write(&partial, serialized))
+            .and_then(|()| std::fs::rename(&partial, &cached))
+            .is_err()
+        {
             let _ = std::fs::remove_file(&partial);
         }
     }
@@ -163,7 +173,9 @@ pub fn run(module: &Path, options: &RunOptions) -> Result<i32> {
             .map_err(|e| anyhow!("cannot open directory {} for the guest: {e}", dir.host.display()))?;
     }
     let mut store = Store::new(&engine, builder.build_p1());
-    let instance = linker.instantiate(&mut store, &compiled).map_err(|e| anyhow!("cannot instantiate {}: {e}", module.display()))?;
+    let instance = linker
+        .instantiate(&mut store, &compiled)
+        .map_err(|e| anyhow!("cannot instantiate {}: {e}", module.display()))?;
     let start = instance
         .get_typed_func::<(), ()>(&mut store, "_start")
         .map_err(|e| anyhow!("{} is not a WASI command (no _start): {e}", module.display()))?;

@@ -5,6 +5,8 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+use crate::provision::{self, run, unpack_beside, which, PrivateApt};
+
 /// The Debian wasi-libc releases we know how to provision, and the version each ships.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BaseRelease {
@@ -86,13 +88,11 @@ pub fn provisioned_sysroot(release: BaseRelease) -> PathBuf {
 fn sysroot_triple(sysroot: &Path) -> Option<String> {
     ["wasm32-wasi", "wasm32-wasip1"]
         .into_iter()
-        .find(|t| sysroot.join("lib").join(t).join("libc.a").is_file() && sysroot.join("include").join(t).join("stdio.h").is_file())
+        .find(|t| {
+            sysroot.join("lib").join(t).join("libc.a").is_file()
+                && sysroot.join("include").join(t).join("stdio.h").is_file()
+        })
         .map(str::to_owned)
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 /// A clang plus its LLVM tools from PATH, preferring the versioned names Debian installs.
@@ -151,12 +151,27 @@ pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
         let Some((clang, clangxx, ar, ranlib, nm)) = llvm else {
             bail!("WASI_SYSROOT is set but no clang with wasm32 builtins is on PATH; install one with:\n  apt-get install -y {}", CLANG_PACKAGES.join(" "));
         };
-        return Ok(Some(Toolchain { clang, clangxx, ar, ranlib, nm, sysroot: sysroot.clone(), triple, found_by: format!("WASI_SYSROOT={} and {}", sysroot.display(), "clang from PATH") }));
+        return Ok(Some(Toolchain {
+            clang,
+            clangxx,
+            ar,
+            ranlib,
+            nm,
+            sysroot: sysroot.clone(),
+            triple,
+            found_by: format!("WASI_SYSROOT={} and {}", sysroot.display(), "clang from PATH"),
+        }));
     }
     let sysroot = provisioned_sysroot(release);
     match (sysroot_triple(&sysroot), llvm) {
         (Some(triple), Some((clang, clangxx, ar, ranlib, nm))) => Ok(Some(Toolchain {
-            found_by: format!("wasi-libc {} ({}) provisioned in {} and {} from PATH", release.version(), release.suite(), sysroot.display(), clang.display()),
+            found_by: format!(
+                "wasi-libc {} ({}) provisioned in {} and {} from PATH",
+                release.version(),
+                release.suite(),
+                sysroot.display(),
+                clang.display()
+            ),
             clang,
             clangxx,
             ar,
@@ -175,100 +190,13 @@ pub fn discover_or_provision(release: BaseRelease) -> Result<Toolchain> {
         return Ok(found);
     }
     if system_llvm().is_none() {
-        install_clang()?;
+        provision::ensure_packages("a clang with wasm32 support", CLANG_PACKAGES)
+            .context("or set WASI_SDK_PATH to a wasi-sdk")?;
     }
     if sysroot_triple(&provisioned_sysroot(release)).is_none() {
         fetch_wasi_libc(release)?;
     }
     discover(release)?.context("provisioning finished but the toolchain is still incomplete")
-}
-
-fn run(command: &mut Command) -> Result<()> {
-    eprintln!("$ {}", shell_words(command));
-    let status = command.status().with_context(|| format!("cannot start {:?}", command.get_program()))?;
-    if !status.success() {
-        bail!("`{}` failed with {status}", shell_words(command));
-    }
-    Ok(())
-}
-
-fn shell_words(command: &Command) -> String {
-    std::iter::once(command.get_program())
-        .chain(command.get_args())
-        .map(|a| {
-            let a = a.to_string_lossy();
-            if a.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@~".contains(c)) {
-                a.into_owned()
-            } else {
-                format!("'{}'", a.replace('\'', "'\\''"))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
-}
-
-fn install_clang() -> Result<()> {
-    let install = format!("apt-get install -y {}", CLANG_PACKAGES.join(" "));
-    if which("apt-get").is_none() {
-        bail!("no clang with wasm32 support found, and this is not a Debian/Ubuntu system; install clang {LLVM_MAJOR} with lld and wasm32 compiler-rt builtins, or set WASI_SDK_PATH to a wasi-sdk");
-    }
-    if !is_root() {
-        bail!("no clang with wasm32 support found; run as root:\n  apt-get update && {install}\nor set WASI_SDK_PATH to a wasi-sdk");
-    }
-    run(Command::new("apt-get").arg("update").arg("-q"))?;
-    let mut cmd = Command::new("apt-get");
-    cmd.args(["install", "-y", "-q"]).args(CLANG_PACKAGES).env("DEBIAN_FRONTEND", "noninteractive");
-    run(&mut cmd)
-}
-
-/// An apt configuration of our own under the cache: its source list, package lists and downloads,
-/// so fetching touches neither the system's apt configuration nor its state.
-struct PrivateApt {
-    dir: PathBuf,
-}
-
-impl PrivateApt {
-    /// `name` keys the directory; `source` is the one sources.list line.
-    fn new(name: &str, source: &str) -> Result<PrivateApt> {
-        let dir = cache_dir().join(name);
-        for sub in ["lists/partial", "cache/archives/partial"] {
-            std::fs::create_dir_all(dir.join(sub)).with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
-        }
-        let sources = dir.join("sources.list");
-        std::fs::write(&sources, format!("{source}\n")).with_context(|| format!("cannot write {}", sources.display()))?;
-        Ok(PrivateApt { dir })
-    }
-
-    /// `apt-get` pointed at this configuration, with `args`.
-    fn apt_get(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new("apt-get");
-        cmd.arg("-q");
-        for option in [
-            format!("Dir::Etc::SourceList={}", self.dir.join("sources.list").display()),
-            "Dir::Etc::SourceParts=/nonexistent".to_owned(),
-            format!("Dir::State::Lists={}", self.dir.join("lists").display()),
-            format!("Dir::Cache={}", self.dir.join("cache").display()),
-            "APT::Sandbox::User=root".to_owned(),
-        ] {
-            cmd.arg("-o").arg(option);
-        }
-        cmd.args(args);
-        cmd
-    }
-}
-
-/// Fill `target` through `unpack`, which writes into a staging directory beside it that is renamed
-/// into place only when complete, so an interrupted unpack never looks finished.
-fn unpack_beside(target: &Path, unpack: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let staging = target.with_file_name(format!("{}.partial", target.file_name().unwrap_or_default().to_string_lossy()));
-    let _ = std::fs::remove_dir_all(&staging);
-    unpack(&staging)?;
-    let _ = std::fs::remove_dir_all(target);
-    std::fs::rename(&staging, target).with_context(|| format!("cannot move {} to {}", staging.display(), target.display()))
 }
 
 /// Download Debian's wasi-libc .deb with a private apt configuration and unpack it into the cache.
@@ -277,7 +205,10 @@ fn unpack_beside(target: &Path, unpack: impl FnOnce(&Path) -> Result<()>) -> Res
 pub fn fetch_wasi_libc(release: BaseRelease) -> Result<PathBuf> {
     let apt = PrivateApt::new(
         &format!("apt-{}", release.suite()),
-        &format!("deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {} main", release.suite()),
+        &format!(
+            "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {} main",
+            release.suite()
+        ),
     )?;
     let debs = apt.dir.join("debs");
     std::fs::create_dir_all(&debs).with_context(|| format!("cannot create {}", debs.display()))?;
@@ -333,11 +264,15 @@ pub fn wasm_opt() -> Result<PathBuf> {
         }
     }
     if which("npm").is_none() {
-        bail!("running a program that uses setjmp/longjmp needs binaryen's wasm-opt {BINARYEN_MIN_VERSION} or newer; install Node.js and npm (apt-get install -y nodejs npm), or set WASM_OPT");
+        let what = format!("running a program that uses setjmp/longjmp (binaryen's wasm-opt {BINARYEN_MIN_VERSION} or newer, from npm; or set WASM_OPT)");
+        provision::ensure_packages(&what, &["nodejs", "npm"])?;
     }
     let prefix = cache_dir().join(format!("binaryen-{BINARYEN_NPM_VERSION}"));
     std::fs::create_dir_all(&prefix).with_context(|| format!("cannot create {}", prefix.display()))?;
-    run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"]).arg(&prefix).arg(format!("binaryen@{BINARYEN_NPM_VERSION}")))?;
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+        .arg(&prefix)
+        .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")))?;
     let installed = npm_wasm_opt();
     if !installed.is_file() {
         bail!("npm installed binaryen but {} is missing", installed.display());
@@ -347,31 +282,4 @@ pub fn wasm_opt() -> Result<PathBuf> {
 
 fn npm_wasm_opt() -> PathBuf {
     cache_dir().join(format!("binaryen-{BINARYEN_NPM_VERSION}")).join("node_modules/.bin/wasm-opt")
-}
-
-/// Download a Debian source package with a private apt configuration and unpack its upstream
-/// tarball (`*.orig.tar.*`, the unmodified upstream sources) into the cache; returns the tree.
-pub fn fetch_upstream_source(package: &str, suite: &str) -> Result<PathBuf> {
-    let apt = PrivateApt::new(
-        &format!("apt-src-{suite}"),
-        &format!("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {suite} main"),
-    )?;
-    let downloads = apt.dir.join("sources").join(package);
-    std::fs::create_dir_all(&downloads).with_context(|| format!("cannot create {}", downloads.display()))?;
-    let find_orig = || -> Option<PathBuf> {
-        std::fs::read_dir(&downloads).ok()?.filter_map(|e| e.ok().map(|e| e.path())).find(|p| p.to_string_lossy().contains(".orig.tar.") && !p.to_string_lossy().ends_with(".asc"))
-    };
-    if find_orig().is_none() {
-        run(&mut apt.apt_get(&["update"]))?;
-        run(apt.apt_get(&["source", "--download-only", package]).current_dir(&downloads))?;
-    }
-    let orig = find_orig().with_context(|| format!("apt-get source {package} gave no upstream tarball"))?;
-    let tree = cache_dir().join("src").join(orig.file_name().unwrap_or_default().to_string_lossy().split(".orig.tar.").next().unwrap_or(package));
-    if !tree.is_dir() {
-        unpack_beside(&tree, |staging| {
-            std::fs::create_dir_all(staging)?;
-            run(Command::new("tar").arg("-xf").arg(&orig).arg("-C").arg(staging).arg("--strip-components=1"))
-        })?;
-    }
-    Ok(tree)
 }

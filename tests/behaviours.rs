@@ -3,13 +3,12 @@
 //! value. One generated program calls each function with null/zero arguments (the prologue answers
 //! before any argument is used), compiled with the wrapper and run per function in wasmtime.
 
-mod support;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::process::Command;
 
-use support::{compile, overlay, scratch};
+use test_support::{compile, overlay, scratch};
 use wasi_shim::catalog::{Behaviour, Catalog, Function};
 use wasi_shim::toolchain::BaseRelease;
 
@@ -71,7 +70,9 @@ fn call(f: &Function) -> Option<String> {
 /// A program whose argv[1] picks a function (by catalog index) and whose argv[2] says what to check.
 fn matrix_program(catalog: &Catalog, behaviour: Behaviour) -> String {
     let headers: BTreeSet<&str> = catalog.functions.iter().map(|f| f.header.as_str()).collect();
-    let mut p = String::from("#define _GNU_SOURCE\n#include <errno.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n");
+    let mut p = String::from(
+        "#define _GNU_SOURCE\n#include <errno.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n",
+    );
     for h in headers {
         writeln!(p, "#include <{h}>").unwrap();
     }
@@ -92,10 +93,16 @@ fn matrix_program(catalog: &Catalog, behaviour: Behaviour) -> String {
             writeln!(p, "        {call};").unwrap();
         } else {
             writeln!(p, "        __typeof__({call}) r = {call};").unwrap();
-            writeln!(p, "        if (r != ({expected})) {{ printf(\"{} returned the wrong value\\n\"); return 1; }}", f.name).unwrap();
+            writeln!(
+                p,
+                "        if (r != ({expected})) {{ printf(\"{} returned the wrong value\\n\"); return 1; }}",
+                f.name
+            )
+            .unwrap();
         }
         if behaviour == Behaviour::Error && !f.failure.starts_with("WS_ERRNO_") {
-            writeln!(p, "        if (errno != ENOSYS) {{ printf(\"{} errno %d\\n\", errno); return 1; }}", f.name).unwrap();
+            writeln!(p, "        if (errno != ENOSYS) {{ printf(\"{} errno %d\\n\", errno); return 1; }}", f.name)
+                .unwrap();
         }
         writeln!(p, "        printf(\"{} ok\\n\");\n        return 0;\n    }}", f.name).unwrap();
     }
@@ -106,7 +113,7 @@ fn matrix_program(catalog: &Catalog, behaviour: Behaviour) -> String {
 fn run_matrix(behaviour: Behaviour, policy_text: &str) {
     let catalog = Catalog::builtin();
     let dir = scratch(&format!("behaviours/{behaviour}"));
-    let policy = support::root().join("target/test-scratch/behaviours").join(format!("{behaviour}.toml"));
+    let policy = test_support::root().join("target/test-scratch/behaviours").join(format!("{behaviour}.toml"));
     std::fs::write(&policy, policy_text).unwrap();
     let out = overlay(policy.to_str().unwrap(), BaseRelease::Trixie);
     let source = dir.join("matrix.c");
@@ -121,11 +128,14 @@ fn run_matrix(behaviour: Behaviour, policy_text: &str) {
             continue;
         }
         checked += 1;
-        let ran = Command::new(env!("CARGO_BIN_EXE_wasi-shim")).arg("run").arg(&module).arg(i.to_string()).output().unwrap();
+        let ran =
+            Command::new(env!("CARGO_BIN_EXE_wasi-shim")).arg("run").arg(&module).arg(i.to_string()).output().unwrap();
         let stdout = String::from_utf8_lossy(&ran.stdout);
         let stderr = String::from_utf8_lossy(&ran.stderr);
         let ok = match behaviour {
-            Behaviour::Trap => ran.status.code() == Some(134) && stderr.contains(&format!("wasi-shim: {} trapped", f.name)),
+            Behaviour::Trap => {
+                ran.status.code() == Some(134) && stderr.contains(&format!("wasi-shim: {} trapped", f.name))
+            }
             _ => ran.status.code() == Some(0) && stdout.contains(&format!("{} ok", f.name)),
         };
         if !ok {
@@ -134,7 +144,12 @@ fn run_matrix(behaviour: Behaviour, policy_text: &str) {
     }
     let minimum = if behaviour == Behaviour::Succeed { 20 } else { 150 };
     assert!(checked >= minimum, "only {checked} functions checked under {behaviour}");
-    assert!(failures.is_empty(), "{} of {checked} functions misbehave under {behaviour}:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} functions misbehave under {behaviour}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn every_area(behaviour: &str) -> String {

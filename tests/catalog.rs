@@ -1,10 +1,9 @@
 //! The catalog, the guest programs and the expected symbols agree: a function without a guest fails here.
 
-mod support;
 
 use std::collections::BTreeSet;
 
-use support::root;
+use test_support::root;
 use wasi_shim::catalog::{Behaviour, Catalog};
 use wasi_shim::policy::Policy;
 
@@ -50,7 +49,8 @@ fn every_guest_names_a_catalog_function_and_a_behaviour_it_offers() {
         if COMBINED_GUESTS.contains(&guest.as_str()) {
             continue;
         }
-        let (function, behaviour) = split_guest(&guest).unwrap_or_else(|| panic!("{guest}.c is not named <function>_<behaviour>[_detail]"));
+        let (function, behaviour) =
+            split_guest(&guest).unwrap_or_else(|| panic!("{guest}.c is not named <function>_<behaviour>[_detail]"));
         let f = catalog.function(&function).unwrap_or_else(|| panic!("{guest}.c: `{function}` is not in the catalog"));
         assert!(f.allows(behaviour), "{guest}.c: `{function}` does not offer `{behaviour}`");
     }
@@ -60,9 +60,9 @@ fn every_guest_names_a_catalog_function_and_a_behaviour_it_offers() {
 fn headers_without_a_template_are_declared_by_the_base() {
     let shims = wasi_shim::shims::Shims::builtin();
     let templates: BTreeSet<&str> = shims.header_templates().map(|(h, _)| h).collect();
-    let tc = support::toolchain(wasi_shim::toolchain::BaseRelease::Trixie);
+    let tc = test_support::toolchain(wasi_shim::toolchain::BaseRelease::Trixie);
     for f in shims.catalog.functions.iter().filter(|f| !templates.contains(f.header.as_str())) {
-        let dir = support::scratch("base-declared");
+        let dir = test_support::scratch("base-declared");
         let probe = dir.join(format!("{}.c", f.name));
         std::fs::write(&probe, format!("#include <{}>\nvoid *probe = (void *)&{};\n", f.header, f.name)).unwrap();
         let out = std::process::Command::new(&tc.clang)
@@ -71,6 +71,12 @@ fn headers_without_a_template_are_declared_by_the_base() {
             .arg(&probe)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{} is in <{}>, which has no template, and the base does not declare it:\n{}", f.name, f.header, String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{} is in <{}>, which has no template, and the base does not declare it:\n{}",
+            f.name,
+            f.header,
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }

@@ -1,10 +1,9 @@
 //! The `wasi-shim` command line: check, explain, toolchain, and run's wasmtime-compatible flags.
 
-mod support;
 
 use std::process::Command;
 
-use support::{scratch, toolchain};
+use test_support::{scratch, toolchain};
 use wasi_shim::toolchain::BaseRelease;
 
 fn wasi_shim(args: &[&str]) -> std::process::Output {
@@ -53,14 +52,22 @@ fn explain_shows_the_catalog_row_and_the_policy_choice() {
 fn explain_unknown_function_suggests_the_closest() {
     let out = wasi_shim(&["explain", "getpwnma"]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("`getpwnma` is not in the catalog; did you mean `getpwnam`?"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("`getpwnma` is not in the catalog; did you mean `getpwnam`?"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn unknown_preset_is_a_clear_error() {
     let out = wasi_shim(&["check", "stirct"]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("unknown policy preset `stirct`: did you mean `strict`?"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("unknown policy preset `stirct`: did you mean `strict`?"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -112,7 +119,10 @@ fn run_passes_args_env_dirs_and_the_exit_status() {
     let out = wasi_shim(&["run", "--dir", &dir_flag, "--env", "GREETING=hi", module.to_str().unwrap(), "-x", "7"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(7), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.contains(&format!("arg {}\narg -x\narg 7\n", module.display())), "argv[0] is the module path: {stdout}");
+    assert!(
+        stdout.contains(&format!("arg {}\narg -x\narg 7\n", module.display())),
+        "argv[0] is the module path: {stdout}"
+    );
     assert!(stdout.contains("env hi\n") && stdout.contains("file hello\n"), "{stdout}");
 }
 
@@ -171,7 +181,14 @@ fn audit_of_an_object_and_a_module_reads_their_undefined_symbols() {
     let object = dir.join("needs.o");
     let module = dir.join("needs.wasm");
     let compile = |extra: &[&str], out: &std::path::Path| {
-        let status = Command::new(&tc.clang).args(tc.target_flags()).args(extra).arg(&source).arg("-o").arg(out).status().unwrap();
+        let status = Command::new(&tc.clang)
+            .args(tc.target_flags())
+            .args(extra)
+            .arg(&source)
+            .arg("-o")
+            .arg(out)
+            .status()
+            .unwrap();
         assert!(status.success());
     };
     compile(&["-c"], &object);

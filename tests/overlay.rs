@@ -1,10 +1,9 @@
 //! The overlay as a whole: manifest, config.site, expected symbols, atomic replacement, and autoconf finding our functions.
 
-mod support;
 
 use std::process::Command;
 
-use support::{overlay, root, scratch, toolchain};
+use test_support::{overlay, root, scratch, toolchain};
 use wasi_shim::catalog::Catalog;
 use wasi_shim::overlay::{archive_symbols, read_manifest};
 use wasi_shim::policy::Policy;
@@ -18,7 +17,8 @@ fn manifest_records_every_function_its_behaviour_and_the_base() {
     assert_eq!(manifest.symbols.len(), catalog.functions.len());
     assert_eq!(manifest.policy.name, "default");
     assert_eq!(manifest.policy.sha256, Policy::load("default", catalog).unwrap().hash);
-    let symbol = |name: &str| manifest.symbols.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("{name} missing"));
+    let symbol =
+        |name: &str| manifest.symbols.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("{name} missing"));
     assert_eq!((symbol("getuid").base.as_str(), symbol("getuid").link.as_str()), ("absent", "direct"));
     assert_eq!(symbol("signal").base, "libwasi-emulated-signal.a:signal.o");
     assert_eq!(symbol("signal").link, "direct", "our signals object defines every symbol of the base's signal.o");
@@ -35,11 +35,16 @@ fn manifest_records_every_function_its_behaviour_and_the_base() {
 
 #[test]
 fn config_site_follows_behaviour_not_symbols() {
-    let default_site = std::fs::read_to_string(overlay("default", BaseRelease::Trixie).join("share/config.site")).unwrap();
+    let default_site =
+        std::fs::read_to_string(overlay("default", BaseRelease::Trixie).join("share/config.site")).unwrap();
     assert!(default_site.contains("ac_cv_func_getuid=${ac_cv_func_getuid=yes}"), "{default_site}");
     assert!(default_site.contains("ac_cv_func_sigaction=${ac_cv_func_sigaction=yes}"));
-    assert!(default_site.contains("ac_cv_func_alarm=${ac_cv_func_alarm=no}  # fails with ENOSYS"), "alarm defaults to error");
-    let strict_site = std::fs::read_to_string(overlay("strict", BaseRelease::Trixie).join("share/config.site")).unwrap();
+    assert!(
+        default_site.contains("ac_cv_func_alarm=${ac_cv_func_alarm=no}  # fails with ENOSYS"),
+        "alarm defaults to error"
+    );
+    let strict_site =
+        std::fs::read_to_string(overlay("strict", BaseRelease::Trixie).join("share/config.site")).unwrap();
     assert!(strict_site.contains("ac_cv_func_getuid=${ac_cv_func_getuid=no}  # fails with ENOSYS"), "{strict_site}");
     assert!(strict_site.contains("ac_cv_func_kill=${ac_cv_func_kill=no}"));
 }
@@ -49,7 +54,8 @@ fn strict_leaves_the_stat_family_to_the_base() {
     let manifest = read_manifest(&overlay("strict", BaseRelease::Trixie)).unwrap();
     let stat = manifest.symbols.iter().find(|s| s.name == "stat").unwrap();
     assert_eq!(stat.link, "unlinked");
-    let wrapper = std::fs::read_to_string(overlay("strict", BaseRelease::Trixie).join("bin/wasm32-wasi-clang")).unwrap();
+    let wrapper =
+        std::fs::read_to_string(overlay("strict", BaseRelease::Trixie).join("bin/wasm32-wasi-clang")).unwrap();
     assert!(!wrapper.contains("--wrap=stat"), "{wrapper}");
 }
 
@@ -92,7 +98,12 @@ fn failed_build_leaves_the_previous_overlay_untouched() {
     assert!(format!("{err:#}").contains("compiling the shims failed"), "{err:#}");
     assert_eq!(std::fs::read_to_string(out.join("manifest.toml")).unwrap(), manifest_before);
     assert!(out.join("lib/wasm32-wasi/libwasi-shim.a").is_file());
-    let leftovers: Vec<_> = std::fs::read_dir(&parent).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).filter(|n| n != "overlay").collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&parent)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|n| n != "overlay")
+        .collect();
     assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
 }
 
@@ -102,7 +113,10 @@ fn configure(policy: &str, use_config_site: bool) -> String {
     let dir = scratch(&format!("autoconf/{policy}-{use_config_site}"));
     std::fs::copy(root().join("tests/autoconf/configure.ac"), dir.join("configure.ac")).unwrap();
     std::fs::copy(root().join("tests/autoconf/config.h.in"), dir.join("config.h.in")).unwrap();
-    let autoconf = Command::new("autoconf").current_dir(&dir).output().expect("autoconf is needed for this test: apt-get install -y autoconf");
+    let autoconf = Command::new("autoconf")
+        .current_dir(&dir)
+        .output()
+        .expect("autoconf is needed for this test: apt-get install -y autoconf");
     assert!(autoconf.status.success(), "autoconf: {}", String::from_utf8_lossy(&autoconf.stderr));
     let site = if use_config_site { out.join("share/config.site") } else { "/dev/null".into() };
     let configure = Command::new("sh")
@@ -122,7 +136,15 @@ fn configure(policy: &str, use_config_site: bool) -> String {
 fn autoconf_finds_headers_and_functions_through_the_wrapper() {
     // No config.site: every answer comes from real compile and link checks with the wrapper compiler.
     let config = configure("default", false);
-    for define in ["HAVE_PWD_H", "HAVE_GRP_H", "HAVE_GETUID", "HAVE_GETPWNAM_R", "HAVE_SIGACTION", "HAVE_SIGPROCMASK", "HAVE_KILL"] {
+    for define in [
+        "HAVE_PWD_H",
+        "HAVE_GRP_H",
+        "HAVE_GETUID",
+        "HAVE_GETPWNAM_R",
+        "HAVE_SIGACTION",
+        "HAVE_SIGPROCMASK",
+        "HAVE_KILL",
+    ] {
         assert!(config.contains(&format!("#define {define} 1")), "{define} not found:\n{config}");
     }
 }
@@ -139,10 +161,10 @@ fn autoconf_under_strict_is_told_the_functions_do_not_work() {
 #[test]
 fn shims_compile_without_warnings_under_every_preset() {
     for policy in ["default", "strict", "wasix"] {
-        for release in support::RELEASES {
+        for release in test_support::RELEASES {
             let tc = toolchain(release);
             let out = overlay(policy, release);
-            for (file, _) in wasi_shim::shims::C_SOURCES {
+            for (file, _) in wasi_shim::embedded::C_SOURCES {
                 let compiled = Command::new(&tc.clang)
                     .args(tc.target_flags())
                     .arg("-isystem")
@@ -155,7 +177,12 @@ fn shims_compile_without_warnings_under_every_preset() {
                     .arg(root().join("shims/src").join(file))
                     .output()
                     .unwrap();
-                assert!(compiled.status.success(), "{file} under {policy} over {}:\n{}", release.suite(), String::from_utf8_lossy(&compiled.stderr));
+                assert!(
+                    compiled.status.success(),
+                    "{file} under {policy} over {}:\n{}",
+                    release.suite(),
+                    String::from_utf8_lossy(&compiled.stderr)
+                );
             }
         }
     }

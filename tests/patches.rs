@@ -2,18 +2,20 @@
 //! catalog and the default policy against Debian bookworm's wasi-libc source: regenerate it and
 //! compare, ignoring dates and object hashes.
 
-mod support;
 
-use support::{root, toolchain};
+use test_support::{root, toolchain};
 use wasi_shim::patches::{Generator, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
-use wasi_shim::toolchain::{fetch_upstream_source, BaseRelease};
+use wasi_shim::toolchain::BaseRelease;
+use test_support::fetch_upstream_source;
 
 /// A patch's text without what changes from one generation to the next by design.
 fn stable(text: &str) -> String {
     text.lines()
-        .filter(|l| !l.starts_with("Date: ") && !(l.starts_with("From ") && l.ends_with(" 2001")) && !l.starts_with("index "))
+        .filter(|l| {
+            !l.starts_with("Date: ") && !(l.starts_with("From ") && l.ends_with(" 2001")) && !l.starts_with("index ")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -23,10 +25,12 @@ fn committed_series_is_fresh() {
     let shims = Shims::builtin();
     let committed_dir = root().join("wasi-libc-patches");
     let committed = Series::read(&committed_dir.join("series.toml")).unwrap();
-    let policy = Policy::load(&committed.policy, shims.catalog).unwrap();
+    let policy = Policy::load(&committed.policy, &shims.catalog).unwrap();
     let tree = fetch_upstream_source("wasi-libc", "bookworm").unwrap();
     let out = tempfile::tempdir().unwrap();
-    let fresh = Generator { shims: &shims, policy: &policy, toolchain: &toolchain(BaseRelease::Bookworm) }.generate(&tree, out.path()).unwrap();
+    let fresh = Generator { shims: &shims, policy: &policy, toolchain: &toolchain(BaseRelease::Bookworm) }
+        .generate(&tree, out.path())
+        .unwrap();
     let regenerate = "regenerate with: cargo run -- patches --wasi-libc ~/.cache/wasi-shim/src/wasi-libc_0.0~git20220510.9886d3d --out wasi-libc-patches";
     assert_eq!(fresh, committed, "series.toml is stale; {regenerate}");
     for patch in std::iter::once(&fresh.common_patch).chain(fresh.areas.iter().map(|a| &a.patch)) {
@@ -34,8 +38,15 @@ fn committed_series_is_fresh() {
         let then = std::fs::read_to_string(committed_dir.join(patch)).unwrap_or_default();
         assert!(stable(&now) == stable(&then), "wasi-libc-patches/{patch} is stale; {regenerate}");
     }
-    let committed_patches = std::fs::read_dir(&committed_dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "patch")).count();
-    assert_eq!(committed_patches, fresh.areas.len() + 1, "wasi-libc-patches/ holds patches the series no longer lists; {regenerate}");
+    let committed_patches = std::fs::read_dir(&committed_dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "patch"))
+        .count();
+    assert_eq!(
+        committed_patches,
+        fresh.areas.len() + 1,
+        "wasi-libc-patches/ holds patches the series no longer lists; {regenerate}"
+    );
 }
 
 #[test]
@@ -82,7 +93,10 @@ fn musl_is_touched_only_inside_the_unmodified_upstream_guard() {
                     || added.starts_with("#if defined(__wasilibc_unmodified_upstream) || defined(_WASI_EMULATED_");
                 assert!(allowed, "{patch} adds to musl outside the __wasilibc_unmodified_upstream idiom: {added}");
             } else if let Some(removed) = line.strip_prefix('-') {
-                assert!(removed.starts_with("#ifdef __wasilibc_unmodified_upstream"), "{patch} removes musl text: {removed}");
+                assert!(
+                    removed.starts_with("#ifdef __wasilibc_unmodified_upstream"),
+                    "{patch} removes musl text: {removed}"
+                );
             }
         }
     }

@@ -23,14 +23,24 @@ fn assert_one_error(shown: &str, location: &str, message: &str, help: &str) {
 #[test]
 fn misspelt_function() {
     let (shown, path) = error_for("f", "extends = \"default\"\n\n[functions]\ngetuidd = \"value\"\n");
-    assert_one_error(&shown, &format!("{}:4:1", path.display()), "unknown function `getuidd`", "did you mean `getuid`?");
+    assert_one_error(
+        &shown,
+        &format!("{}:4:1", path.display()),
+        "unknown function `getuidd`",
+        "did you mean `getuid`?",
+    );
     assert!(shown.contains("4 | getuidd = \"value\"\n  | ^^^^^^^"), "{shown}");
 }
 
 #[test]
 fn unknown_behaviour() {
     let (shown, path) = error_for("b", "[functions]\nkill = \"emulat\"\n");
-    assert_one_error(&shown, &format!("{}:2:8", path.display()), "unknown behaviour `emulat`", "did you mean `emulate`?");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:8", path.display()),
+        "unknown behaviour `emulat`",
+        "did you mean `emulate`?",
+    );
 }
 
 #[test]
@@ -42,19 +52,34 @@ fn unknown_behaviour_inside_a_table() {
 #[test]
 fn wrong_value_type() {
     let (shown, path) = error_for("t", "extends = \"default\"\n[identity]\nuid = \"1000\"\n");
-    assert_one_error(&shown, &format!("{}:3:7", path.display()), "invalid type: string \"1000\", expected u32", "write it as `uid = 1000`");
+    assert_one_error(
+        &shown,
+        &format!("{}:3:7", path.display()),
+        "invalid type: string \"1000\", expected u32",
+        "write it as `uid = 1000`",
+    );
 }
 
 #[test]
 fn wrong_value_type_for_log() {
     let (shown, path) = error_for("tl", "[functions]\ngetuid = { behaviour = \"value\", log = \"yes\" }\n");
-    assert_one_error(&shown, &format!("{}:2:39", path.display()), "invalid type: string \"yes\", expected a boolean", "write it as `log = true`");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:39", path.display()),
+        "invalid type: string \"yes\", expected a boolean",
+        "write it as `log = true`",
+    );
 }
 
 #[test]
 fn wrong_value_for_a_value_function() {
     let (shown, path) = error_for("v", "[functions]\ngetuid = { behaviour = \"value\", value = \"alice\" }\n");
-    assert_one_error(&shown, &format!("{}:2:41", path.display()), "`getuid` returns a number from 0 to 4294967295", "write it as `value = 1000`");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:41", path.display()),
+        "`getuid` returns a number from 0 to 4294967295",
+        "write it as `value = 1000`",
+    );
 }
 
 #[test]
@@ -66,31 +91,56 @@ fn unknown_key() {
 #[test]
 fn unknown_top_level_table() {
     let (shown, path) = error_for("tt", "[function]\ngetuid = \"value\"\n");
-    assert_one_error(&shown, &format!("{}:1:2", path.display()), "unknown field `function`", "did you mean `functions`?");
+    assert_one_error(
+        &shown,
+        &format!("{}:1:2", path.display()),
+        "unknown field `function`",
+        "did you mean `functions`?",
+    );
 }
 
 #[test]
 fn unknown_key_in_a_function_table() {
     let (shown, path) = error_for("kt", "[functions]\nkill = { behavior = \"error\" }\n");
-    assert_one_error(&shown, &format!("{}:2:10", path.display()), "unknown field `behavior`", "did you mean `behaviour`?");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:10", path.display()),
+        "unknown field `behavior`",
+        "did you mean `behaviour`?",
+    );
 }
 
 #[test]
 fn behaviour_not_offered_by_the_function() {
     let (shown, path) = error_for("n", "[functions]\ngetpid = \"emulate\"\n");
-    assert_one_error(&shown, &format!("{}:2:10", path.display()), "`getpid` does not offer behaviour `emulate`", "`getpid` offers value, error, trap");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:10", path.display()),
+        "`getpid` does not offer behaviour `emulate`",
+        "`getpid` offers value, error, trap",
+    );
 }
 
 #[test]
 fn errno_not_allowed_for_the_function() {
     let (shown, path) = error_for("e", "[functions]\nsetuid = { behaviour = \"error\", errno = \"EPRM\" }\n");
-    assert_one_error(&shown, &format!("{}:2:41", path.display()), "`setuid` cannot fail with `EPRM`", "did you mean `EPERM`?");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:41", path.display()),
+        "`setuid` cannot fail with `EPRM`",
+        "did you mean `EPERM`?",
+    );
 }
 
 #[test]
 fn errno_without_error_behaviour() {
     let (shown, path) = error_for("ee", "[functions]\nkill = { behaviour = \"emulate\", errno = \"EPERM\" }\n");
-    assert_one_error(&shown, &format!("{}:2:41", path.display()), "`errno` only applies to behaviour `error`", "add `behaviour = \"error\"` or drop `errno`");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:41", path.display()),
+        "`errno` only applies to behaviour `error`",
+        "add `behaviour = \"error\"` or drop `errno`",
+    );
 }
 
 #[test]
@@ -102,7 +152,12 @@ fn unknown_area() {
 #[test]
 fn unknown_preset_in_extends() {
     let (shown, path) = error_for("x", "extends = \"defualt\"\n");
-    assert_one_error(&shown, &format!("{}:1:11", path.display()), "cannot extend `defualt`", "unknown policy preset `defualt`: did you mean `default`?");
+    assert_one_error(
+        &shown,
+        &format!("{}:1:11", path.display()),
+        "cannot extend `defualt`",
+        "unknown policy preset `defualt`: did you mean `default`?",
+    );
 }
 
 #[test]
@@ -116,8 +171,12 @@ fn extends_loop() {
 
 #[test]
 fn duplicate_user() {
-    let (shown, path) = error_for("u", "extends = \"default\"\n[[users]]\nname = \"root\"\nuid = 7\ngid = 7\nhome = \"/\"\n");
-    assert!(shown.contains(&format!("{}:2:1: user `root` (uid 7) clashes with `root` (uid 0)", path.display())), "{shown}");
+    let (shown, path) =
+        error_for("u", "extends = \"default\"\n[[users]]\nname = \"root\"\nuid = 7\ngid = 7\nhome = \"/\"\n");
+    assert!(
+        shown.contains(&format!("{}:2:1: user `root` (uid 7) clashes with `root` (uid 0)", path.display())),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -179,18 +238,33 @@ fn presets_resolve_and_lossy_choices_warn() {
 #[test]
 fn reserved_uid_is_rejected() {
     let (shown, path) = error_for("r", "[identity]\nuid = 4294967295\n");
-    assert_one_error(&shown, &format!("{}:2:7", path.display()), "uid 4294967295 is reserved", "pick a uid below 4294967295");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:7", path.display()),
+        "uid 4294967295 is reserved",
+        "pick a uid below 4294967295",
+    );
 }
 
 #[test]
 fn pid_outside_pid_t_is_rejected() {
     let (shown, path) = error_for("p", "[process]\npid = 0\n");
-    assert_one_error(&shown, &format!("{}:2:7", path.display()), "pid must be from 1 to 2147483647", "write it as `pid = 42`");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:7", path.display()),
+        "pid must be from 1 to 2147483647",
+        "write it as `pid = 42`",
+    );
 }
 
 #[test]
 fn too_many_supplementary_groups_are_rejected() {
     let groups: Vec<String> = (0..65).map(|g| g.to_string()).collect();
     let (shown, path) = error_for("g", &format!("[identity]\ngroups = [{}]\n", groups.join(", ")));
-    assert_one_error(&shown, &format!("{}:2:10", path.display()), "65 supplementary groups, but getgroups keeps at most 64", "list fewer groups");
+    assert_one_error(
+        &shown,
+        &format!("{}:2:10", path.display()),
+        "65 supplementary groups, but getgroups keeps at most 64",
+        "list fewer groups",
+    );
 }

@@ -1,8 +1,7 @@
 //! The README's example works as written: its C program, compiled with the wrapper alone, prints what the README says.
 
-mod support;
 
-use support::{compile, overlay, root, run_module, scratch};
+use test_support::{compile, overlay, root, run_module, scratch};
 use wasi_shim::toolchain::BaseRelease;
 
 #[test]

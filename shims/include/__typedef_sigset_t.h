@@ -7,6 +7,8 @@
 #ifndef __wasilibc___typedef_sigset_t_h
 #define __wasilibc___typedef_sigset_t_h
 
-typedef struct __sigset_t { unsigned long __bits[128 / sizeof(long)]; } sigset_t;
+typedef struct __sigset_t {
+  unsigned long __bits[128 / sizeof(long)];
+} sigset_t;
 
 #endif

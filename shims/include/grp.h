@@ -9,24 +9,16 @@
 #define __NEED_gid_t
 #include <bits/alltypes.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 struct group {
-    char *gr_name;
-    char *gr_passwd;
-    gid_t gr_gid;
-    char **gr_mem;
+  char *gr_name;
+  char *gr_passwd;
+  gid_t gr_gid;
+  char **gr_mem;
 };
 
 /* A buffer size that fits any entry of a reasonable database for getgrnam_r/getgrgid_r (glibc's value). */
 #define NSS_BUFLEN_GROUP 1024
 
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

@@ -6,14 +6,6 @@
 #include <termios.h>
 #include <sys/ioctl.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

@@ -10,27 +10,19 @@
 #define __NEED_gid_t
 #include <bits/alltypes.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 struct passwd {
-    char *pw_name;
-    char *pw_passwd;
-    uid_t pw_uid;
-    gid_t pw_gid;
-    char *pw_gecos;
-    char *pw_dir;
-    char *pw_shell;
+  char *pw_name;
+  char *pw_passwd;
+  uid_t pw_uid;
+  gid_t pw_gid;
+  char *pw_gecos;
+  char *pw_dir;
+  char *pw_shell;
 };
 
 /* A buffer size that fits any entry of a reasonable database for getpwnam_r/getpwuid_r (glibc's value). */
 #define NSS_BUFLEN_PASSWD 1024
 
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

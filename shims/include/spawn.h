@@ -10,10 +10,6 @@
 #include <sys/types.h>
 #include <signal.h> /* sigset_t: the overlay's 128-byte musl set */
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 struct sched_param;
 
 #define POSIX_SPAWN_RESETIDS 1
@@ -26,24 +22,20 @@ struct sched_param;
 #define POSIX_SPAWN_SETSID 128
 
 typedef struct {
-	int __flags;
-	pid_t __pgrp;
-	sigset_t __def, __mask;
-	int __prio, __pol;
-	void *__fn;
-	char __pad[64-sizeof(void *)];
+  int __flags;
+  pid_t __pgrp;
+  sigset_t __def, __mask;
+  int __prio, __pol;
+  void *__fn;
+  char __pad[64 - sizeof(void *)];
 } posix_spawnattr_t;
 
 typedef struct {
-	int __pad0[2];
-	void *__actions;
-	int __pad[16];
+  int __pad0[2];
+  void *__actions;
+  int __pad[16];
 } posix_spawn_file_actions_t;
 
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

@@ -4,14 +4,6 @@
 #ifndef _UTMP_H
 #define _UTMP_H
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

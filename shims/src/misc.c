@@ -5,18 +5,16 @@
 #include <time.h>
 
 /* wasi-libc has no timezone database: localtime() is UTC whatever TZ says, so there is nothing to load. */
-void WS_SYM(tzset)(void) {
-    WS_PROLOGUE(tzset);
-}
+void WS_SYM(tzset)(void) { WS_PROLOGUE(tzset); }
 
 /* A sandbox sees no system load: report an idle machine. */
 int WS_SYM(getloadavg)(double *loadavg, int nelem) {
-    WS_PROLOGUE(getloadavg);
-    if (nelem < 0)
-        return -1;
-    if (nelem > 3)
-        nelem = 3;
-    for (int i = 0; i < nelem; i++)
-        loadavg[i] = 0.0;
-    return nelem;
+  WS_PROLOGUE(getloadavg);
+  if (nelem < 0)
+    return -1;
+  if (nelem > 3)
+    nelem = 3;
+  for (int i = 0; i < nelem; i++)
+    loadavg[i] = 0.0;
+  return nelem;
 }

@@ -27,7 +27,6 @@
 #include <unistd.h>
 #include <wasi/api.h>
 
-
 /* ---------------------------------------------------------------- limits */
 
 static struct rlimit ws_limits[RLIMIT_NLIMITS];
@@ -38,89 +37,90 @@ extern char __stack_low[] __attribute__((weak));
 extern char __stack_high[] __attribute__((weak));
 
 static rlim_t ws_limit(long long setting) {
-    return setting < 0 ? RLIM_INFINITY : (rlim_t)setting;
+  return setting < 0 ? RLIM_INFINITY : (rlim_t)setting;
 }
 
 static rlim_t ws_stack_limit(long long setting) {
-    if (setting != 0)
-        return ws_limit(setting);
-    if (__stack_low && __stack_high && __stack_high > __stack_low)
-        return (rlim_t)(__stack_high - __stack_low);
-    return 65536; /* wasm-ld's default stack size, when the linker gave no bounds */
+  if (setting != 0)
+    return ws_limit(setting);
+  if (__stack_low && __stack_high && __stack_high > __stack_low)
+    return (rlim_t)(__stack_high - __stack_low);
+  return 65536; /* wasm-ld's default stack size, when the linker gave no bounds */
 }
 
 static void ws_set_both(int resource, rlim_t value) {
-    ws_limits[resource].rlim_cur = value;
-    ws_limits[resource].rlim_max = value;
+  ws_limits[resource].rlim_cur = value;
+  ws_limits[resource].rlim_max = value;
 }
 
 static struct rlimit *ws_table(void) {
-    if (!ws_limits_ready) {
-        ws_limits_ready = 1;
-        for (int r = 0; r < RLIMIT_NLIMITS; r++)
-            ws_set_both(r, RLIM_INFINITY);
-        ws_set_both(RLIMIT_NICE, 0);   /* Linux's defaults */
-        ws_set_both(RLIMIT_RTPRIO, 0);
-        ws_limits[RLIMIT_NOFILE].rlim_cur = ws_limit(WS_SETTING_LIMITS_NOFILE_SOFT);
-        ws_limits[RLIMIT_NOFILE].rlim_max = ws_limit(WS_SETTING_LIMITS_NOFILE_HARD);
-        if (ws_limits[RLIMIT_NOFILE].rlim_cur > ws_limits[RLIMIT_NOFILE].rlim_max)
-            ws_limits[RLIMIT_NOFILE].rlim_cur = ws_limits[RLIMIT_NOFILE].rlim_max;
-        ws_set_both(RLIMIT_STACK, ws_stack_limit(WS_SETTING_LIMITS_STACK));
-        ws_set_both(RLIMIT_AS, ws_limit(WS_SETTING_LIMITS_AS));
-        ws_set_both(RLIMIT_DATA, ws_limit(WS_SETTING_LIMITS_DATA));
-        ws_set_both(RLIMIT_CORE, ws_limit(WS_SETTING_LIMITS_CORE));
-        ws_set_both(RLIMIT_CPU, ws_limit(WS_SETTING_LIMITS_CPU));
-        ws_set_both(RLIMIT_FSIZE, ws_limit(WS_SETTING_LIMITS_FSIZE));
-        ws_set_both(RLIMIT_NPROC, ws_limit(WS_SETTING_LIMITS_NPROC));
-    }
-    return ws_limits;
+  if (!ws_limits_ready) {
+    ws_limits_ready = 1;
+    for (int r = 0; r < RLIMIT_NLIMITS; r++)
+      ws_set_both(r, RLIM_INFINITY);
+    ws_set_both(RLIMIT_NICE, 0); /* Linux's defaults */
+    ws_set_both(RLIMIT_RTPRIO, 0);
+    ws_limits[RLIMIT_NOFILE].rlim_cur = ws_limit(WS_SETTING_LIMITS_NOFILE_SOFT);
+    ws_limits[RLIMIT_NOFILE].rlim_max = ws_limit(WS_SETTING_LIMITS_NOFILE_HARD);
+    if (ws_limits[RLIMIT_NOFILE].rlim_cur > ws_limits[RLIMIT_NOFILE].rlim_max)
+      ws_limits[RLIMIT_NOFILE].rlim_cur = ws_limits[RLIMIT_NOFILE].rlim_max;
+    ws_set_both(RLIMIT_STACK, ws_stack_limit(WS_SETTING_LIMITS_STACK));
+    ws_set_both(RLIMIT_AS, ws_limit(WS_SETTING_LIMITS_AS));
+    ws_set_both(RLIMIT_DATA, ws_limit(WS_SETTING_LIMITS_DATA));
+    ws_set_both(RLIMIT_CORE, ws_limit(WS_SETTING_LIMITS_CORE));
+    ws_set_both(RLIMIT_CPU, ws_limit(WS_SETTING_LIMITS_CPU));
+    ws_set_both(RLIMIT_FSIZE, ws_limit(WS_SETTING_LIMITS_FSIZE));
+    ws_set_both(RLIMIT_NPROC, ws_limit(WS_SETTING_LIMITS_NPROC));
+  }
+  return ws_limits;
 }
 
 static int ws_get_limit(int resource, struct rlimit *rlim) {
-    if (resource < 0 || resource >= RLIMIT_NLIMITS)
-        return ws_fail(EINVAL);
-    if (!rlim)
-        return ws_fail(EFAULT);
-    *rlim = ws_table()[resource];
-    return 0;
+  if (resource < 0 || resource >= RLIMIT_NLIMITS)
+    return ws_fail(EINVAL);
+  if (!rlim)
+    return ws_fail(EFAULT);
+  *rlim = ws_table()[resource];
+  return 0;
 }
 
 static int ws_set_limit(int resource, const struct rlimit *rlim) {
-    if (resource < 0 || resource >= RLIMIT_NLIMITS)
-        return ws_fail(EINVAL);
-    if (!rlim)
-        return ws_fail(EFAULT);
-    if (rlim->rlim_cur > rlim->rlim_max)
-        return ws_fail(EINVAL);
-    struct rlimit *slot = &ws_table()[resource];
-    if (rlim->rlim_max > slot->rlim_max && ws_ids()->euid != 0)
-        return ws_fail(EPERM);
-    *slot = *rlim;
-    return 0;
+  if (resource < 0 || resource >= RLIMIT_NLIMITS)
+    return ws_fail(EINVAL);
+  if (!rlim)
+    return ws_fail(EFAULT);
+  if (rlim->rlim_cur > rlim->rlim_max)
+    return ws_fail(EINVAL);
+  struct rlimit *slot = &ws_table()[resource];
+  if (rlim->rlim_max > slot->rlim_max && __wasi_shim_ids()->euid != 0)
+    return ws_fail(EPERM);
+  *slot = *rlim;
+  return 0;
 }
 
 int WS_SYM(getrlimit)(int resource, struct rlimit *rlim) {
-    WS_PROLOGUE(getrlimit);
-    return ws_get_limit(resource, rlim);
+  WS_PROLOGUE(getrlimit);
+  return ws_get_limit(resource, rlim);
 }
 
 int WS_SYM(setrlimit)(int resource, const struct rlimit *rlim) {
-    WS_PROLOGUE(setrlimit);
-    return ws_set_limit(resource, rlim);
+  WS_PROLOGUE(setrlimit);
+  return ws_set_limit(resource, rlim);
 }
 
-int WS_SYM(prlimit)(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit) {
-    WS_PROLOGUE(prlimit);
-    if (pid != 0 && pid != ws_self_pid())
-        return ws_fail(ESRCH);
-    if (resource < 0 || resource >= RLIMIT_NLIMITS)
-        return ws_fail(EINVAL);
-    struct rlimit old = ws_table()[resource];
-    if (new_limit && ws_set_limit(resource, new_limit) != 0)
-        return -1;
-    if (old_limit)
-        *old_limit = old;
-    return 0;
+int WS_SYM(prlimit)(pid_t pid, int resource, const struct rlimit *new_limit,
+                    struct rlimit *old_limit) {
+  WS_PROLOGUE(prlimit);
+  if (pid != 0 && pid != __wasi_shim_self_pid())
+    return ws_fail(ESRCH);
+  if (resource < 0 || resource >= RLIMIT_NLIMITS)
+    return ws_fail(EINVAL);
+  struct rlimit old = ws_table()[resource];
+  if (new_limit && ws_set_limit(resource, new_limit) != 0)
+    return -1;
+  if (old_limit)
+    *old_limit = old;
+  return 0;
 }
 
 /* ---------------------------------------------------------------- times */
@@ -128,76 +128,77 @@ int WS_SYM(prlimit)(pid_t pid, int resource, const struct rlimit *new_limit, str
 /* Nanoseconds of CPU time: the runtime's process clock, else the base's emulated clock()
  * (nanoseconds since the program started, as its CLOCKS_PER_SEC of 10^9 says). */
 static uint64_t ws_cpu_ns(void) {
-    __wasi_timestamp_t t = 0;
-    if (__wasi_clock_time_get(__WASI_CLOCKID_PROCESS_CPUTIME_ID, 1000, &t) == 0)
-        return t;
-    clock_t c = clock();
-    if (c < 0)
-        return 0;
-    return (uint64_t)c * (1000000000ull / (uint64_t)CLOCKS_PER_SEC);
+  __wasi_timestamp_t t = 0;
+  if (__wasi_clock_time_get(__WASI_CLOCKID_PROCESS_CPUTIME_ID, 1000, &t) == 0)
+    return t;
+  clock_t c = clock();
+  if (c < 0)
+    return 0;
+  return (uint64_t)c * (1000000000ull / (uint64_t)CLOCKS_PER_SEC);
 }
 
 static long ws_ticks_per_second(void) {
-    long tck = sysconf(_SC_CLK_TCK);
-    return tck > 0 ? tck : 100;
+  long tck = sysconf(_SC_CLK_TCK);
+  return tck > 0 ? tck : 100;
 }
 
 static clock_t ws_ns_to_ticks(uint64_t ns) {
-    return (clock_t)(ns / (1000000000ull / (uint64_t)ws_ticks_per_second()));
+  return (clock_t)(ns / (1000000000ull / (uint64_t)ws_ticks_per_second()));
 }
 
 clock_t WS_SYM(times)(struct tms *buffer) {
-    WS_PROLOGUE(times);
-    if (buffer) {
-        buffer->tms_utime = ws_ns_to_ticks(ws_cpu_ns());
-        buffer->tms_stime = 0;
-        buffer->tms_cutime = 0;
-        buffer->tms_cstime = 0;
-    }
-    __wasi_timestamp_t now = 0;
-    if (__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1000, &now) != 0)
-        return (clock_t)ws_fail(ENOSYS);
-    return ws_ns_to_ticks(now);
+  WS_PROLOGUE(times);
+  if (buffer) {
+    buffer->tms_utime = ws_ns_to_ticks(ws_cpu_ns());
+    buffer->tms_stime = 0;
+    buffer->tms_cutime = 0;
+    buffer->tms_cstime = 0;
+  }
+  __wasi_timestamp_t now = 0;
+  if (__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1000, &now) != 0)
+    return (clock_t)ws_fail(ENOSYS);
+  return ws_ns_to_ticks(now);
 }
 
 int WS_SYM(getrusage)(int who, struct rusage *usage) {
-    WS_PROLOGUE(getrusage);
-    if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
-        return ws_fail(EINVAL);
-    if (!usage)
-        return ws_fail(EFAULT);
-    memset(usage, 0, sizeof *usage);
-    if (who == RUSAGE_CHILDREN)
-        return 0;
-    uint64_t ns = ws_cpu_ns();
-    usage->ru_utime.tv_sec = (time_t)(ns / 1000000000u);
-    usage->ru_utime.tv_usec = (suseconds_t)(ns % 1000000000u / 1000u);
-    /* Linear memory only grows, so its size now is the peak resident size, in KiB as on Linux. */
-    usage->ru_maxrss = (long)(__builtin_wasm_memory_size(0) * 64u);
+  WS_PROLOGUE(getrusage);
+  if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+    return ws_fail(EINVAL);
+  if (!usage)
+    return ws_fail(EFAULT);
+  memset(usage, 0, sizeof *usage);
+  if (who == RUSAGE_CHILDREN)
     return 0;
+  uint64_t ns = ws_cpu_ns();
+  usage->ru_utime.tv_sec = (time_t)(ns / 1000000000u);
+  usage->ru_utime.tv_usec = (suseconds_t)(ns % 1000000000u / 1000u);
+  /* Linear memory only grows, so its size now is the peak resident size, in KiB as on Linux. */
+  usage->ru_maxrss = (long)(__builtin_wasm_memory_size(0) * 64u);
+  return 0;
 }
 
 /* ---------------------------------------------------------------- interval timers */
 
-int WS_SYM(setitimer)(int which, const struct itimerval *__restrict new_value, struct itimerval *__restrict old_value) {
-    (void)which;
-    (void)new_value;
-    (void)old_value;
-    WS_PROLOGUE(setitimer);
-    return ws_fail(ENOSYS);
+int WS_SYM(setitimer)(int which, const struct itimerval *__restrict new_value,
+                      struct itimerval *__restrict old_value) {
+  (void)which;
+  (void)new_value;
+  (void)old_value;
+  WS_PROLOGUE(setitimer);
+  return ws_fail(ENOSYS);
 }
 
 int WS_SYM(getitimer)(int which, struct itimerval *curr_value) {
-    (void)which;
-    (void)curr_value;
-    WS_PROLOGUE(getitimer);
-    return ws_fail(ENOSYS);
+  (void)which;
+  (void)curr_value;
+  WS_PROLOGUE(getitimer);
+  return ws_fail(ENOSYS);
 }
 
 unsigned WS_SYM(ualarm)(unsigned value, unsigned interval) {
-    (void)value;
-    (void)interval;
-    WS_PROLOGUE(ualarm);
-    errno = ENOSYS;
-    return (unsigned)-1;
+  (void)value;
+  (void)interval;
+  WS_PROLOGUE(ualarm);
+  errno = ENOSYS;
+  return (unsigned)-1;
 }

@@ -33,77 +33,97 @@
  * rather than clash with the other functions in the same archive member. */
 #define WS_SYM(name) __attribute__((weak)) WS_SYMBOL_##name
 
-void ws_log_first_call(const char *function, const char *behaviour);
-_Noreturn void ws_trap(const char *function);
-const char *ws_behaviour_name(int behaviour);
+void __wasi_shim_log_first_call(const char *function, const char *behaviour);
+_Noreturn void __wasi_shim_trap(const char *function);
+const char *__wasi_shim_behaviour_name(int behaviour);
 
-/* First statement of every stub: logging, then every behaviour that needs no function-specific code. */
-#define WS_PROLOGUE(name)                                                        \
-    do {                                                                         \
-        if (WS_LOG_##name) {                                                     \
-            static int ws_logged;                                                \
-            if (!ws_logged) {                                                    \
-                ws_logged = 1;                                                   \
-                ws_log_first_call(#name, ws_behaviour_name(WS_BEHAVIOUR_##name)); \
-            }                                                                    \
-        }                                                                        \
-        if (WS_BEHAVIOUR_##name == WS_TRAP)                                      \
-            ws_trap(#name);                                                      \
-        if (WS_BEHAVIOUR_##name == WS_ERROR) {                                   \
-            errno = WS_ERRNO_##name;                                             \
-            return WS_FAILURE_##name;                                            \
-        }                                                                        \
-        if (WS_BEHAVIOUR_##name == WS_SUCCEED)                                   \
-            return WS_SUCCESS_##name;                                            \
-    } while (0)
+/* The prologue family. Every stub starts with one of them; each is the one before it plus more.
+ *
+ * WS_LOG_AND_TRAP: the first-call log line, then the trap. For the calls that answer some
+ * arguments before their error behaviour (dup2(fd, fd) is fd under every behaviour but trap). */
+#define WS_LOG_AND_TRAP(name)                                                  \
+  do {                                                                         \
+    if (WS_LOG_##name) {                                                       \
+      static int ws_logged;                                                    \
+      if (!ws_logged) {                                                        \
+        ws_logged = 1;                                                         \
+        __wasi_shim_log_first_call(                                            \
+            #name, __wasi_shim_behaviour_name(WS_BEHAVIOUR_##name));           \
+      }                                                                        \
+    }                                                                          \
+    if (WS_BEHAVIOUR_##name == WS_TRAP)                                        \
+      __wasi_shim_trap(#name);                                                 \
+  } while (0)
+
+/* WS_PROLOGUE: logging, the trap, and every behaviour that needs no function-specific code
+ * (error sets errno and returns the failure value; succeed returns the success value). */
+#define WS_PROLOGUE(name)                                                      \
+  do {                                                                         \
+    WS_LOG_AND_TRAP(name);                                                     \
+    if (WS_BEHAVIOUR_##name == WS_ERROR) {                                     \
+      errno = WS_ERRNO_##name;                                                 \
+      return WS_FAILURE_##name;                                                \
+    }                                                                          \
+    if (WS_BEHAVIOUR_##name == WS_SUCCEED)                                     \
+      return WS_SUCCESS_##name;                                                \
+  } while (0)
+
+/* WS_RETURNING_PROLOGUE: for functions that return an error number and leave errno alone
+ * (posix_spawn and its helpers): every behaviour but emulate returns WS_ERRNO_name. */
+#define WS_RETURNING_PROLOGUE(name)                                            \
+  do {                                                                         \
+    WS_LOG_AND_TRAP(name);                                                     \
+    if (WS_BEHAVIOUR_##name != WS_EMULATE)                                     \
+      return WS_ERRNO_##name;                                                  \
+  } while (0)
 
 struct stat;
 /* modes.c: replace st's permission bits with the ones chmod recorded for that file, if any. */
-void ws_apply_recorded_mode(struct stat *st);
+void __wasi_shim_apply_recorded_mode(struct stat *st);
 
 /* Set errno and return -1: the failure of most POSIX calls. */
 static inline int ws_fail(int error) {
-    errno = error;
-    return -1;
+  errno = error;
+  return -1;
 }
 
 /* A numeric policy value, overridden once from the environment variable `env` (0 for none) when it
  * holds a valid decimal number. */
-long ws_value_from_env(const char *env, long fallback);
+long __wasi_shim_value_from_env(const char *env, long fallback);
 /* A string policy value, overridden from `env` (0 for none) when set and non-empty. */
-const char *ws_string_from_env(const char *env, const char *fallback);
+const char *__wasi_shim_string_from_env(const char *env, const char *fallback);
 
 /* ---- identity state shared by identity.c, userdb.c and the stat wrappers */
 struct ws_ids {
-    uid_t ruid, euid, suid;
-    gid_t rgid, egid, sgid;
-    int ngroups;
-    gid_t groups[64];
+  uid_t ruid, euid, suid;
+  gid_t rgid, egid, sgid;
+  int ngroups;
+  gid_t groups[WS_MAX_GROUPS]; /* the policy header's, from policy::MAX_GROUPS */
 };
 /* The process's emulated ids, initialised on first use from the policy (and its env overrides). */
-struct ws_ids *ws_ids(void);
+struct ws_ids *__wasi_shim_ids(void);
 /* The uid/gid every file appears owned by: the identity's initial real ids. */
-uid_t ws_owner_uid(void);
-gid_t ws_owner_gid(void);
+uid_t __wasi_shim_owner_uid(void);
+gid_t __wasi_shim_owner_gid(void);
 
 /* ---- policy databases, as the generated header lays them out */
 struct ws_user {
-    const char *name, *passwd;
-    uid_t uid;
-    gid_t gid;
-    const char *gecos, *home, *shell;
+  const char *name, *passwd;
+  uid_t uid;
+  gid_t gid;
+  const char *gecos, *home, *shell;
 };
 struct ws_group {
-    const char *name, *passwd;
-    gid_t gid;
-    const char *const *members; /* NULL-terminated */
+  const char *name, *passwd;
+  gid_t gid;
+  const char *const *members; /* NULL-terminated */
 };
-extern const struct ws_user ws_users[];
-extern const int ws_user_count;
-extern const struct ws_group ws_groups[];
-extern const int ws_group_count;
+extern const struct ws_user __wasi_shim_users[];
+extern const int __wasi_shim_user_count;
+extern const struct ws_group __wasi_shim_groups[];
+extern const int __wasi_shim_group_count;
 
 /* ---- process ids */
-pid_t ws_self_pid(void);
+pid_t __wasi_shim_self_pid(void);
 
 #endif

@@ -8,17 +8,17 @@
 #include <stdio.h>
 
 void WS_SYM(flockfile)(FILE *file) {
-    WS_PROLOGUE(flockfile);
-    (void)file;
+  WS_PROLOGUE(flockfile);
+  (void)file;
 }
 
 int WS_SYM(ftrylockfile)(FILE *file) {
-    WS_PROLOGUE(ftrylockfile);
-    (void)file;
-    return 0;
+  WS_PROLOGUE(ftrylockfile);
+  (void)file;
+  return 0;
 }
 
 void WS_SYM(funlockfile)(FILE *file) {
-    WS_PROLOGUE(funlockfile);
-    (void)file;
+  WS_PROLOGUE(funlockfile);
+  (void)file;
 }

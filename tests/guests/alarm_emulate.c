@@ -17,21 +17,22 @@ static volatile sig_atomic_t fired;
 static void on_alarm(int sig) { fired = sig; }
 
 int main(void) {
-    signal(SIGALRM, on_alarm);
-    CHECK_INT(alarm(10), 0);
-    CHECK_INT(alarm(0), 10);
-    CHECK_INT(alarm(0), 0);
+  signal(SIGALRM, on_alarm);
+  CHECK_INT(alarm(10), 0);
+  CHECK_INT(alarm(0), 10);
+  CHECK_INT(alarm(0), 0);
 
-    struct timespec start, end;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    CHECK_INT(alarm(1), 0);
-    errno = 0;
-    CHECK_INT(pause(), -1);
-    CHECK_INT(errno, EINTR);
-    clock_gettime(CLOCK_MONOTONIC, &end);
-    printf("alarm fired %d\n", (int)fired);
-    double waited = (double)(end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
-    CHECK(waited >= 0.9);
-    puts("ok");
-    return 0;
+  struct timespec start, end;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  CHECK_INT(alarm(1), 0);
+  errno = 0;
+  CHECK_INT(pause(), -1);
+  CHECK_INT(errno, EINTR);
+  clock_gettime(CLOCK_MONOTONIC, &end);
+  printf("alarm fired %d\n", (int)fired);
+  double waited =
+      (double)(end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
+  CHECK(waited >= 0.9);
+  puts("ok");
+  return 0;
 }

@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 int main(void) {
-    alarm(1);
-    puts("waiting");
-    fflush(stdout);
-    pause();
-    puts("pause returned");
-    return 0;
+  alarm(1);
+  puts("waiting");
+  fflush(stdout);
+  pause();
+  puts("pause returned");
+  return 0;
 }

@@ -11,17 +11,20 @@
 
 static volatile sig_atomic_t fired;
 
-static void on_alarm(int sig) { (void)sig; fired = 1; }
+static void on_alarm(int sig) {
+  (void)sig;
+  fired = 1;
+}
 
 int main(void) {
-    signal(SIGALRM, on_alarm);
-    alarm(1);
-    struct timespec nap = {1, 200000000};
-    nanosleep(&nap, NULL);
-    CHECK_INT(fired, 0);
-    sigset_t pending;
-    sigpending(&pending);
-    CHECK_INT(fired, 1);
-    puts("ok");
-    return 0;
+  signal(SIGALRM, on_alarm);
+  alarm(1);
+  struct timespec nap = {1, 200000000};
+  nanosleep(&nap, NULL);
+  CHECK_INT(fired, 0);
+  sigset_t pending;
+  sigpending(&pending);
+  CHECK_INT(fired, 1);
+  puts("ok");
+  return 0;
 }

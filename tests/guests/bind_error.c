@@ -10,11 +10,11 @@
 #include "guest.h"
 
 int main(void) {
-    struct sockaddr_in a = {0};
-    a.sin_family = AF_INET;
-    errno = 0;
-    CHECK_INT(bind(3, (struct sockaddr *)&a, sizeof a), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct sockaddr_in a = {0};
+  a.sin_family = AF_INET;
+  errno = 0;
+  CHECK_INT(bind(3, (struct sockaddr *)&a, sizeof a), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -8,12 +8,12 @@
 #include "guest.h"
 
 int main(void) {
-    struct termios t = {0};
-    t.c_cflag = CS8 | B1200;
-    CHECK_INT(cfgetospeed(&t), B1200);
-    CHECK_INT(cfsetospeed(&t, B115200), 0);
-    CHECK_INT(cfgetospeed(&t), B115200);
-    CHECK_INT(t.c_cflag & CSIZE, CS8);
-    puts("ok");
-    return 0;
+  struct termios t = {0};
+  t.c_cflag = CS8 | B1200;
+  CHECK_INT(cfgetospeed(&t), B1200);
+  CHECK_INT(cfsetospeed(&t, B115200), 0);
+  CHECK_INT(cfgetospeed(&t), B115200);
+  CHECK_INT(t.c_cflag & CSIZE, CS8);
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct termios t = {0};
-    errno = 0;
-    CHECK_INT(cfgetospeed(&t), (speed_t)0);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct termios t = {0};
+  errno = 0;
+  CHECK_INT(cfgetospeed(&t), (speed_t)0);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

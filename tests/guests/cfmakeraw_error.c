@@ -9,12 +9,12 @@
 #include "guest.h"
 
 int main(void) {
-    struct termios t = {0};
-    t.c_lflag = ECHO;
-    errno = 0;
-    cfmakeraw(&t);
-    CHECK_INT(errno, ENOSYS);
-    CHECK_INT(t.c_lflag, ECHO);
-    puts("ok");
-    return 0;
+  struct termios t = {0};
+  t.c_lflag = ECHO;
+  errno = 0;
+  cfmakeraw(&t);
+  CHECK_INT(errno, ENOSYS);
+  CHECK_INT(t.c_lflag, ECHO);
+  puts("ok");
+  return 0;
 }

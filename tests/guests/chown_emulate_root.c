@@ -11,14 +11,14 @@
 #include "modes_files.h"
 
 int main(void) {
-    make_files();
-    CHECK_INT(chown("file", 1234, 5678), 0);
-    struct stat st;
-    CHECK_INT(stat("file", &st), 0);
-    CHECK_INT(st.st_uid, 0);
-    errno = 0;
-    CHECK_INT(chown("missing", 1, 1), -1);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  make_files();
+  CHECK_INT(chown("file", 1234, 5678), 0);
+  struct stat st;
+  CHECK_INT(stat("file", &st), 0);
+  CHECK_INT(st.st_uid, 0);
+  errno = 0;
+  CHECK_INT(chown("missing", 1, 1), -1);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(chown(".", (uid_t)-1, (gid_t)-1), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(chown(".", (uid_t)-1, (gid_t)-1), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(chroot("."), -1);
-    CHECK_INT(errno, EPERM);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(chroot("."), -1);
+  CHECK_INT(errno, EPERM);
+  puts("ok");
+  return 0;
 }

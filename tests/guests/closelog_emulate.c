@@ -11,10 +11,10 @@
 #include "guest.h"
 
 int main(void) {
-    openlog("guest", LOG_PID, LOG_USER);
-    syslog(LOG_ERR, "before");
-    closelog();
-    syslog(LOG_ERR, "after");
-    puts("ok");
-    return 0;
+  openlog("guest", LOG_PID, LOG_USER);
+  syslog(LOG_ERR, "before");
+  closelog();
+  syslog(LOG_ERR, "after");
+  puts("ok");
+  return 0;
 }

@@ -7,10 +7,10 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[L_ctermid];
-    CHECK(ctermid(buf) == buf);
-    CHECK_STR(buf, "/dev/tty");
-    CHECK_STR(ctermid(NULL), "/dev/tty");
-    puts("ok");
-    return 0;
+  char buf[L_ctermid];
+  CHECK(ctermid(buf) == buf);
+  CHECK_STR(buf, "/dev/tty");
+  CHECK_STR(ctermid(NULL), "/dev/tty");
+  puts("ok");
+  return 0;
 }

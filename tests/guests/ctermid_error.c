@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[L_ctermid];
-    errno = 0;
-    CHECK_STR(ctermid(buf), "");
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char buf[L_ctermid];
+  errno = 0;
+  CHECK_STR(ctermid(buf), "");
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

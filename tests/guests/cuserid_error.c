@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[L_cuserid];
-    errno = 0;
-    CHECK(cuserid(buf) == NULL);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char buf[L_cuserid];
+  errno = 0;
+  CHECK(cuserid(buf) == NULL);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -7,10 +7,10 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[L_cuserid];
-    CHECK(cuserid(buf) == buf);
-    CHECK_STR(buf, "wasi");
-    CHECK_STR(cuserid(NULL), "wasi");
-    puts("ok");
-    return 0;
+  char buf[L_cuserid];
+  CHECK(cuserid(buf) == buf);
+  CHECK_STR(buf, "wasi");
+  CHECK_STR(cuserid(NULL), "wasi");
+  puts("ok");
+  return 0;
 }

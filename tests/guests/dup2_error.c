@@ -11,13 +11,13 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(dup2(1, 1), 1);
-    errno = 0;
-    CHECK_INT(dup2(99, 99), -1);
-    CHECK_INT(errno, EBADF);
-    errno = 0;
-    CHECK_INT(dup2(1, 5), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  CHECK_INT(dup2(1, 1), 1);
+  errno = 0;
+  CHECK_INT(dup2(99, 99), -1);
+  CHECK_INT(errno, EBADF);
+  errno = 0;
+  CHECK_INT(dup2(1, 5), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -11,12 +11,12 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(dup3(1, 1, 0), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(dup3(1, 5, O_CLOEXEC), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(dup3(1, 1, 0), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(dup3(1, 5, O_CLOEXEC), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -11,10 +11,10 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(dup(1), -1);
-    CHECK_INT(errno, ENOSYS);
-    CHECK(fcntl(1, F_GETFL) != -1);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(dup(1), -1);
+  CHECK_INT(errno, ENOSYS);
+  CHECK(fcntl(1, F_GETFL) != -1);
+  puts("ok");
+  return 0;
 }

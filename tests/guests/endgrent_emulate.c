@@ -12,14 +12,14 @@
 #include "guest.h"
 
 int main(void) {
-    check_group_root(getgrent());
-    endgrent();
-    check_group_root(getgrent());
-    check_group_wasi(getgrent());
-    CHECK(getgrent() == NULL);
-    endgrent();
-    check_group_root(getgrent());
-    endgrent();
-    puts("ok");
-    return 0;
+  check_group_root(getgrent());
+  endgrent();
+  check_group_root(getgrent());
+  check_group_wasi(getgrent());
+  CHECK(getgrent() == NULL);
+  endgrent();
+  check_group_root(getgrent());
+  endgrent();
+  puts("ok");
+  return 0;
 }

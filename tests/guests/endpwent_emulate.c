@@ -11,14 +11,14 @@
 #include "guest.h"
 
 int main(void) {
-    check_passwd_root(getpwent());
-    endpwent();
-    check_passwd_root(getpwent());
-    check_passwd_wasi(getpwent());
-    CHECK(getpwent() == NULL);
-    endpwent();
-    check_passwd_root(getpwent());
-    endpwent();
-    puts("ok");
-    return 0;
+  check_passwd_root(getpwent());
+  endpwent();
+  check_passwd_root(getpwent());
+  check_passwd_wasi(getpwent());
+  CHECK(getpwent() == NULL);
+  endpwent();
+  check_passwd_root(getpwent());
+  endpwent();
+  puts("ok");
+  return 0;
 }

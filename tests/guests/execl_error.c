@@ -9,12 +9,12 @@
 #include "guest.h"
 
 int main(void) {
-    char *const argv[] = {"sh", "-c", "true", NULL};
-    char *const envp[] = {"PATH=/bin", NULL};
-    (void)argv, (void)envp;
-    errno = 0;
-    CHECK_INT(execl("/bin/sh", "sh", "-c", "true", (char *)0), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char *const argv[] = {"sh", "-c", "true", NULL};
+  char *const envp[] = {"PATH=/bin", NULL};
+  (void)argv, (void)envp;
+  errno = 0;
+  CHECK_INT(execl("/bin/sh", "sh", "-c", "true", (char *)0), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

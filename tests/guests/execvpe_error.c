@@ -9,12 +9,12 @@
 #include "guest.h"
 
 int main(void) {
-    char *const argv[] = {"sh", "-c", "true", NULL};
-    char *const envp[] = {"PATH=/bin", NULL};
-    (void)argv, (void)envp;
-    errno = 0;
-    CHECK_INT(execvpe("sh", argv, envp), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char *const argv[] = {"sh", "-c", "true", NULL};
+  char *const envp[] = {"PATH=/bin", NULL};
+  (void)argv, (void)envp;
+  errno = 0;
+  CHECK_INT(execvpe("sh", argv, envp), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

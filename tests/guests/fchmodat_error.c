@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(fchmodat(AT_FDCWD, ".", 0700, 0), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(fchmodat(AT_FDCWD, ".", 0700, 0), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(fchownat(AT_FDCWD, ".", (uid_t)-1, (gid_t)-1, 0), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(fchownat(AT_FDCWD, ".", (uid_t)-1, (gid_t)-1, 0), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

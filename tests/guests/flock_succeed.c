@@ -12,8 +12,8 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(flock(99, LOCK_EX), 0);
-    CHECK_INT(flock(1, 12345), 0);
-    puts("ok");
-    return 0;
+  CHECK_INT(flock(99, LOCK_EX), 0);
+  CHECK_INT(flock(1, 12345), 0);
+  puts("ok");
+  return 0;
 }

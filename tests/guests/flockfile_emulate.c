@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    flockfile(stdout);
-    CHECK_INT(ftrylockfile(stdout), 0);
-    fputs("locked write\n", stdout);
-    funlockfile(stdout);
-    funlockfile(stdout);
-    puts("ok");
-    return 0;
+  flockfile(stdout);
+  CHECK_INT(ftrylockfile(stdout), 0);
+  fputs("locked write\n", stdout);
+  funlockfile(stdout);
+  funlockfile(stdout);
+  puts("ok");
+  return 0;
 }

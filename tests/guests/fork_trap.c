@@ -12,9 +12,9 @@
 #include "guest.h"
 
 int main(void) {
-    puts("before");
-    fflush(stdout);
-    pid_t pid = fork();
-    fprintf(stderr, "fork returned %d instead of trapping\n", (int)pid);
-    return 1;
+  puts("before");
+  fflush(stdout);
+  pid_t pid = fork();
+  fprintf(stderr, "fork returned %d instead of trapping\n", (int)pid);
+  return 1;
 }

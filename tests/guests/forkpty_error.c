@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    int m = -1;
-    errno = 0;
-    CHECK_INT(forkpty(&m, NULL, NULL, NULL), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  int m = -1;
+  errno = 0;
+  CHECK_INT(forkpty(&m, NULL, NULL, NULL), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -8,12 +8,12 @@
 #include "guest.h"
 
 int main(void) {
-    for (int i = 0; i < 1000; i++) {
-        struct addrinfo *res = NULL;
-        CHECK_INT(getaddrinfo("127.0.0.1", "9000", NULL, &res), 0);
-        CHECK(res != NULL && res->ai_next != NULL);
-        freeaddrinfo(res);
-    }
-    puts("ok");
-    return 0;
+  for (int i = 0; i < 1000; i++) {
+    struct addrinfo *res = NULL;
+    CHECK_INT(getaddrinfo("127.0.0.1", "9000", NULL, &res), 0);
+    CHECK(res != NULL && res->ai_next != NULL);
+    freeaddrinfo(res);
+  }
+  puts("ok");
+  return 0;
 }

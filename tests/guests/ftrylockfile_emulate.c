@@ -7,8 +7,8 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(ftrylockfile(stderr), 0);
-    funlockfile(stderr);
-    puts("ok");
-    return 0;
+  CHECK_INT(ftrylockfile(stderr), 0);
+  funlockfile(stderr);
+  puts("ok");
+  return 0;
 }

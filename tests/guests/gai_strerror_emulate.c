@@ -8,10 +8,11 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_STR(gai_strerror(EAI_NONAME), "Name or service not known");
-    CHECK_STR(gai_strerror(EAI_SERVICE), "Servname not supported for ai_socktype");
-    CHECK_STR(gai_strerror(EAI_SYSTEM), "System error");
-    CHECK_STR(gai_strerror(12345), "Unknown error");
-    puts("ok");
-    return 0;
+  CHECK_STR(gai_strerror(EAI_NONAME), "Name or service not known");
+  CHECK_STR(gai_strerror(EAI_SERVICE),
+            "Servname not supported for ai_socktype");
+  CHECK_STR(gai_strerror(EAI_SYSTEM), "System error");
+  CHECK_STR(gai_strerror(12345), "Unknown error");
+  puts("ok");
+  return 0;
 }

@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_STR(gai_strerror(EAI_NONAME), "Unknown error");
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_STR(gai_strerror(EAI_NONAME), "Unknown error");
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

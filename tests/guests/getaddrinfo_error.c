@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct addrinfo *res = NULL;
-    errno = 0;
-    CHECK_INT(getaddrinfo("localhost", "80", NULL, &res), EAI_SYSTEM);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct addrinfo *res = NULL;
+  errno = 0;
+  CHECK_INT(getaddrinfo("localhost", "80", NULL, &res), EAI_SYSTEM);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t id = getegid();
-    printf("getegid %u\n", (unsigned)id);
-    CHECK_INT(id, 1000);
-    CHECK_INT(getegid(), id);
-    puts("ok");
-    return 0;
+  gid_t id = getegid();
+  printf("getegid %u\n", (unsigned)id);
+  CHECK_INT(id, 1000);
+  CHECK_INT(getegid(), id);
+  puts("ok");
+  return 0;
 }

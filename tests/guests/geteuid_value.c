@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    uid_t id = geteuid();
-    printf("geteuid %u\n", (unsigned)id);
-    CHECK_INT(id, 1000);
-    CHECK_INT(geteuid(), id);
-    puts("ok");
-    return 0;
+  uid_t id = geteuid();
+  printf("geteuid %u\n", (unsigned)id);
+  CHECK_INT(id, 1000);
+  CHECK_INT(geteuid(), id);
+  puts("ok");
+  return 0;
 }

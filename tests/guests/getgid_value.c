@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t id = getgid();
-    printf("getgid %u\n", (unsigned)id);
-    CHECK_INT(id, 1000);
-    CHECK_INT(getgid(), id);
-    puts("ok");
-    return 0;
+  gid_t id = getgid();
+  printf("getgid %u\n", (unsigned)id);
+  CHECK_INT(id, 1000);
+  CHECK_INT(getgid(), id);
+  puts("ok");
+  return 0;
 }

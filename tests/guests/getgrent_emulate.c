@@ -15,18 +15,18 @@
 #include "guest.h"
 
 int main(void) {
-    struct group *gr = getgrent();
-    check_group_root(gr);
-    printf("%s %u\n", gr->gr_name, (unsigned)gr->gr_gid);
-    check_group_wasi(getgrgid(1000));
-    CHECK_STR(gr->gr_name, "root");
-    gr = getgrent();
-    check_group_wasi(gr);
-    printf("%s %u\n", gr->gr_name, (unsigned)gr->gr_gid);
-    errno = EDOM;
-    CHECK(getgrent() == NULL);
-    CHECK_INT(errno, EDOM);
-    endgrent();
-    puts("ok");
-    return 0;
+  struct group *gr = getgrent();
+  check_group_root(gr);
+  printf("%s %u\n", gr->gr_name, (unsigned)gr->gr_gid);
+  check_group_wasi(getgrgid(1000));
+  CHECK_STR(gr->gr_name, "root");
+  gr = getgrent();
+  check_group_wasi(gr);
+  printf("%s %u\n", gr->gr_name, (unsigned)gr->gr_gid);
+  errno = EDOM;
+  CHECK(getgrent() == NULL);
+  CHECK_INT(errno, EDOM);
+  endgrent();
+  puts("ok");
+  return 0;
 }

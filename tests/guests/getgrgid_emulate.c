@@ -14,12 +14,12 @@
 #include "guest.h"
 
 int main(void) {
-    check_group_wasi(getgrgid(1000));
-    check_group_wasi(getgrgid(getgid()));
-    check_group_root(getgrgid(0));
-    errno = EDOM;
-    CHECK(getgrgid(4242) == NULL);
-    CHECK_INT(errno, EDOM);
-    puts("ok");
-    return 0;
+  check_group_wasi(getgrgid(1000));
+  check_group_wasi(getgrgid(getgid()));
+  check_group_root(getgrgid(0));
+  errno = EDOM;
+  CHECK(getgrgid(4242) == NULL);
+  CHECK_INT(errno, EDOM);
+  puts("ok");
+  return 0;
 }

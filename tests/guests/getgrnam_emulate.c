@@ -14,13 +14,13 @@
 #include "guest.h"
 
 int main(void) {
-    struct group *gr = getgrnam("wasi");
-    check_group_wasi(gr);
-    printf("%s %u %s\n", gr->gr_name, (unsigned)gr->gr_gid, gr->gr_mem[0]);
-    check_group_root(getgrnam("root"));
-    errno = EDOM;
-    CHECK(getgrnam("nobody") == NULL);
-    CHECK_INT(errno, EDOM);
-    puts("ok");
-    return 0;
+  struct group *gr = getgrnam("wasi");
+  check_group_wasi(gr);
+  printf("%s %u %s\n", gr->gr_name, (unsigned)gr->gr_gid, gr->gr_mem[0]);
+  check_group_root(getgrnam("root"));
+  errno = EDOM;
+  CHECK(getgrnam("nobody") == NULL);
+  CHECK_INT(errno, EDOM);
+  puts("ok");
+  return 0;
 }

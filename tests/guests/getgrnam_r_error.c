@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[NSS_BUFLEN_GROUP];
-    struct group entry, *result = &entry;
-    CHECK_INT(getgrnam_r("root", &entry, buf, sizeof buf, &result), ENOSYS);
-    CHECK(result == NULL);
-    puts("ok");
-    return 0;
+  char buf[NSS_BUFLEN_GROUP];
+  struct group entry, *result = &entry;
+  CHECK_INT(getgrnam_r("root", &entry, buf, sizeof buf, &result), ENOSYS);
+  CHECK(result == NULL);
+  puts("ok");
+  return 0;
 }

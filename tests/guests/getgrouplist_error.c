@@ -10,11 +10,11 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t list[8];
-    int n = 8;
-    errno = 0;
-    CHECK_INT(getgrouplist("root", 0, list, &n), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  gid_t list[8];
+  int n = 8;
+  errno = 0;
+  CHECK_INT(getgrouplist("root", 0, list, &n), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

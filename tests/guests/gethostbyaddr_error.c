@@ -10,13 +10,13 @@
 #include "guest.h"
 
 int main(void) {
-    struct in_addr a;
-    a.s_addr = htonl(INADDR_LOOPBACK);
-    h_errno = 0;
-    errno = 0;
-    CHECK(gethostbyaddr(&a, sizeof a, AF_INET) == NULL);
-    CHECK_INT(errno, ENOSYS);
-    CHECK_INT(h_errno, NO_RECOVERY);
-    puts("ok");
-    return 0;
+  struct in_addr a;
+  a.s_addr = htonl(INADDR_LOOPBACK);
+  h_errno = 0;
+  errno = 0;
+  CHECK(gethostbyaddr(&a, sizeof a, AF_INET) == NULL);
+  CHECK_INT(errno, ENOSYS);
+  CHECK_INT(h_errno, NO_RECOVERY);
+  puts("ok");
+  return 0;
 }

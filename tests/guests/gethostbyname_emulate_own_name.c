@@ -11,15 +11,15 @@
 #include "guest.h"
 
 int main(void) {
-    struct hostent *h = gethostbyname("box");
-    CHECK(h != NULL);
-    CHECK_STR(h->h_name, "box");
-    CHECK_STR(h->h_aliases[0], "localhost");
-    CHECK_STR(inet_ntoa(*(struct in_addr *)h->h_addr), "127.0.0.1");
-    CHECK_INT(sethostname("renamed", 7), 0);
-    CHECK(gethostbyname("renamed") != NULL);
-    CHECK(gethostbyname("box") == NULL);
-    CHECK_INT(h_errno, HOST_NOT_FOUND);
-    puts("ok");
-    return 0;
+  struct hostent *h = gethostbyname("box");
+  CHECK(h != NULL);
+  CHECK_STR(h->h_name, "box");
+  CHECK_STR(h->h_aliases[0], "localhost");
+  CHECK_STR(inet_ntoa(*(struct in_addr *)h->h_addr), "127.0.0.1");
+  CHECK_INT(sethostname("renamed", 7), 0);
+  CHECK(gethostbyname("renamed") != NULL);
+  CHECK(gethostbyname("box") == NULL);
+  CHECK_INT(h_errno, HOST_NOT_FOUND);
+  puts("ok");
+  return 0;
 }

@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    h_errno = 0;
-    errno = 0;
-    CHECK(gethostbyname("localhost") == NULL);
-    CHECK_INT(errno, ENOSYS);
-    CHECK_INT(h_errno, NO_RECOVERY);
-    puts("ok");
-    return 0;
+  h_errno = 0;
+  errno = 0;
+  CHECK(gethostbyname("localhost") == NULL);
+  CHECK_INT(errno, ENOSYS);
+  CHECK_INT(h_errno, NO_RECOVERY);
+  puts("ok");
+  return 0;
 }

@@ -8,7 +8,7 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(gethostid(), 0);
-    puts("ok");
-    return 0;
+  CHECK_INT(gethostid(), 0);
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[256];
-    errno = 0;
-    CHECK_INT(gethostname(buf, sizeof buf), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char buf[256];
+  errno = 0;
+  CHECK_INT(gethostname(buf, sizeof buf), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct itimerval it;
-    errno = 0;
-    CHECK_INT(getitimer(ITIMER_VIRTUAL, &it), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct itimerval it;
+  errno = 0;
+  CHECK_INT(getitimer(ITIMER_VIRTUAL, &it), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

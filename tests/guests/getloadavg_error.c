@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    double load[3];
-    errno = 0;
-    CHECK_INT(getloadavg(load, 3), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  double load[3];
+  errno = 0;
+  CHECK_INT(getloadavg(load, 3), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,8 +9,8 @@
 #include "guest.h"
 
 int main(void) {
-    char name[64];
-    CHECK_INT(getlogin_r(name, sizeof name), ENOSYS);
-    puts("ok");
-    return 0;
+  char name[64];
+  CHECK_INT(getlogin_r(name, sizeof name), ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    char *name = getlogin();
-    CHECK_STR(name, "wasi");
-    printf("login %s\n", name);
-    puts("ok");
-    return 0;
+  char *name = getlogin();
+  CHECK_STR(name, "wasi");
+  printf("login %s\n", name);
+  puts("ok");
+  return 0;
 }

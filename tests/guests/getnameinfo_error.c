@@ -10,13 +10,15 @@
 #include "guest.h"
 
 int main(void) {
-    struct sockaddr_in a = {0};
-    char host[64], serv[16];
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    errno = 0;
-    CHECK_INT(getnameinfo((struct sockaddr *)&a, sizeof a, host, sizeof host, serv, sizeof serv, 0), EAI_SYSTEM);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct sockaddr_in a = {0};
+  char host[64], serv[16];
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  errno = 0;
+  CHECK_INT(getnameinfo((struct sockaddr *)&a, sizeof a, host, sizeof host,
+                        serv, sizeof serv, 0),
+            EAI_SYSTEM);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(getpgid(0), getpid());
-    CHECK_INT(getpgid(getpid()), getpid());
-    errno = 0;
-    CHECK_INT(getpgid(getpid() + 1), -1);
-    CHECK_INT(errno, ESRCH);
-    puts("ok");
-    return 0;
+  CHECK_INT(getpgid(0), getpid());
+  CHECK_INT(getpgid(getpid()), getpid());
+  errno = 0;
+  CHECK_INT(getpgid(getpid() + 1), -1);
+  CHECK_INT(errno, ESRCH);
+  puts("ok");
+  return 0;
 }

@@ -9,8 +9,8 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(getpgrp(), getpid());
-    CHECK_INT(getpgrp(), 42);
-    puts("ok");
-    return 0;
+  CHECK_INT(getpgrp(), getpid());
+  CHECK_INT(getpgrp(), 42);
+  puts("ok");
+  return 0;
 }

@@ -10,10 +10,10 @@
 #include "guest.h"
 
 int main(void) {
-    pid_t pid = getpid();
-    printf("pid %d\n", (int)pid);
-    CHECK_INT(pid, 42);
-    CHECK_INT(getpid(), pid);
-    puts("ok");
-    return 0;
+  pid_t pid = getpid();
+  printf("pid %d\n", (int)pid);
+  CHECK_INT(pid, 42);
+  CHECK_INT(getpid(), pid);
+  puts("ok");
+  return 0;
 }

@@ -11,8 +11,8 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(getpid(), 777);
-    CHECK_INT(getppid(), 55500);
-    puts("ok");
-    return 0;
+  CHECK_INT(getpid(), 777);
+  CHECK_INT(getppid(), 55500);
+  puts("ok");
+  return 0;
 }

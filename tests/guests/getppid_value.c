@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    pid_t ppid = getppid();
-    printf("ppid %d\n", (int)ppid);
-    CHECK_INT(ppid, 1);
-    puts("ok");
-    return 0;
+  pid_t ppid = getppid();
+  printf("ppid %d\n", (int)ppid);
+  CHECK_INT(ppid, 1);
+  puts("ok");
+  return 0;
 }

@@ -14,19 +14,19 @@
 #include "guest.h"
 
 int main(void) {
-    struct passwd *pw = getpwent();
-    check_passwd_root(pw);
-    printf("%s %u\n", pw->pw_name, (unsigned)pw->pw_uid);
-    check_passwd_wasi(getpwuid(1000));
-    CHECK_STR(pw->pw_name, "root");
-    pw = getpwent();
-    check_passwd_wasi(pw);
-    printf("%s %u\n", pw->pw_name, (unsigned)pw->pw_uid);
-    errno = EDOM;
-    CHECK(getpwent() == NULL);
-    CHECK_INT(errno, EDOM);
-    CHECK(getpwent() == NULL);
-    endpwent();
-    puts("ok");
-    return 0;
+  struct passwd *pw = getpwent();
+  check_passwd_root(pw);
+  printf("%s %u\n", pw->pw_name, (unsigned)pw->pw_uid);
+  check_passwd_wasi(getpwuid(1000));
+  CHECK_STR(pw->pw_name, "root");
+  pw = getpwent();
+  check_passwd_wasi(pw);
+  printf("%s %u\n", pw->pw_name, (unsigned)pw->pw_uid);
+  errno = EDOM;
+  CHECK(getpwent() == NULL);
+  CHECK_INT(errno, EDOM);
+  CHECK(getpwent() == NULL);
+  endpwent();
+  puts("ok");
+  return 0;
 }

@@ -13,16 +13,17 @@
 #include "guest.h"
 
 int main(void) {
-    struct passwd *pw = getpwnam("wasi");
-    check_passwd_wasi(pw);
-    printf("%s %u %u %s %s\n", pw->pw_name, (unsigned)pw->pw_uid, (unsigned)pw->pw_gid, pw->pw_dir, pw->pw_shell);
-    pw->pw_name[0] = 'X';
-    check_passwd_wasi(getpwnam("wasi"));
-    check_passwd_root(getpwnam("root"));
-    errno = EDOM;
-    CHECK(getpwnam("nobody") == NULL);
-    CHECK_INT(errno, EDOM);
-    CHECK(getpwnam("") == NULL);
-    puts("ok");
-    return 0;
+  struct passwd *pw = getpwnam("wasi");
+  check_passwd_wasi(pw);
+  printf("%s %u %u %s %s\n", pw->pw_name, (unsigned)pw->pw_uid,
+         (unsigned)pw->pw_gid, pw->pw_dir, pw->pw_shell);
+  pw->pw_name[0] = 'X';
+  check_passwd_wasi(getpwnam("wasi"));
+  check_passwd_root(getpwnam("root"));
+  errno = EDOM;
+  CHECK(getpwnam("nobody") == NULL);
+  CHECK_INT(errno, EDOM);
+  CHECK(getpwnam("") == NULL);
+  puts("ok");
+  return 0;
 }

@@ -13,12 +13,12 @@
 #include "guest.h"
 
 int main(void) {
-    check_passwd_wasi(getpwuid(1000));
-    check_passwd_wasi(getpwuid(getuid()));
-    check_passwd_root(getpwuid(0));
-    errno = EDOM;
-    CHECK(getpwuid(4242) == NULL);
-    CHECK_INT(errno, EDOM);
-    puts("ok");
-    return 0;
+  check_passwd_wasi(getpwuid(1000));
+  check_passwd_wasi(getpwuid(getuid()));
+  check_passwd_root(getpwuid(0));
+  errno = EDOM;
+  CHECK(getpwuid(4242) == NULL);
+  CHECK_INT(errno, EDOM);
+  puts("ok");
+  return 0;
 }

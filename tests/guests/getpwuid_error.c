@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK(getpwuid(0) == NULL);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK(getpwuid(0) == NULL);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

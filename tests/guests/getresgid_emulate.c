@@ -8,11 +8,11 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t r = 0, e = 0, s = 0;
-    CHECK_INT(getresgid(&r, &e, &s), 0);
-    CHECK_INT(r, 1000);
-    CHECK_INT(e, 1000);
-    CHECK_INT(s, 1000);
-    puts("ok");
-    return 0;
+  gid_t r = 0, e = 0, s = 0;
+  CHECK_INT(getresgid(&r, &e, &s), 0);
+  CHECK_INT(r, 1000);
+  CHECK_INT(e, 1000);
+  CHECK_INT(s, 1000);
+  puts("ok");
+  return 0;
 }

@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t r = 7, e = 7, s = 7;
-    errno = 0;
-    CHECK_INT(getresgid(&r, &e, &s), -1);
-    CHECK_INT(errno, ENOSYS);
-    CHECK(r == 7 && e == 7 && s == 7);
-    puts("ok");
-    return 0;
+  gid_t r = 7, e = 7, s = 7;
+  errno = 0;
+  CHECK_INT(getresgid(&r, &e, &s), -1);
+  CHECK_INT(errno, ENOSYS);
+  CHECK(r == 7 && e == 7 && s == 7);
+  puts("ok");
+  return 0;
 }

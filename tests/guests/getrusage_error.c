@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct rusage ru;
-    errno = 0;
-    CHECK_INT(getrusage(RUSAGE_SELF, &ru), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct rusage ru;
+  errno = 0;
+  CHECK_INT(getrusage(RUSAGE_SELF, &ru), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

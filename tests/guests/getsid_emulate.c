@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(getsid(0), getpid());
-    CHECK_INT(getsid(getpid()), getpid());
-    errno = 0;
-    CHECK_INT(getsid(getpid() + 1), -1);
-    CHECK_INT(errno, ESRCH);
-    puts("ok");
-    return 0;
+  CHECK_INT(getsid(0), getpid());
+  CHECK_INT(getsid(getpid()), getpid());
+  errno = 0;
+  CHECK_INT(getsid(getpid() + 1), -1);
+  CHECK_INT(errno, ESRCH);
+  puts("ok");
+  return 0;
 }

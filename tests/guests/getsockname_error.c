@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    struct sockaddr_storage a;
-    socklen_t len = sizeof a;
-    errno = 0;
-    CHECK_INT(getsockname(3, (struct sockaddr *)&a, &len), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct sockaddr_storage a;
+  socklen_t len = sizeof a;
+  errno = 0;
+  CHECK_INT(getsockname(3, (struct sockaddr *)&a, &len), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -12,9 +12,9 @@
 #include "guest.h"
 
 int main(void) {
-    puts("before");
-    fflush(stdout);
-    uid_t uid = getuid();
-    fprintf(stderr, "getuid returned %u instead of trapping\n", (unsigned)uid);
-    return 1;
+  puts("before");
+  fflush(stdout);
+  uid_t uid = getuid();
+  fprintf(stderr, "getuid returned %u instead of trapping\n", (unsigned)uid);
+  return 1;
 }

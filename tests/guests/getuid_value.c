@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    uid_t id = getuid();
-    printf("getuid %u\n", (unsigned)id);
-    CHECK_INT(id, 1000);
-    CHECK_INT(getuid(), id);
-    puts("ok");
-    return 0;
+  uid_t id = getuid();
+  printf("getuid %u\n", (unsigned)id);
+  CHECK_INT(id, 1000);
+  CHECK_INT(getuid(), id);
+  puts("ok");
+  return 0;
 }

@@ -12,15 +12,16 @@
 #include "guest.h"
 
 int main(void) {
-    printf("uid %u euid %u gid %u\n", (unsigned)getuid(), (unsigned)geteuid(), (unsigned)getgid());
-    CHECK_INT(getuid(), 4242);
-    CHECK_INT(geteuid(), 1);
-    CHECK_INT(getgid(), 100);
-    CHECK_INT(getegid(), 100);
-    struct stat st;
-    CHECK_INT(stat(".", &st), 0);
-    CHECK_INT(st.st_uid, 4242);
-    CHECK_INT(st.st_gid, 100);
-    puts("ok");
-    return 0;
+  printf("uid %u euid %u gid %u\n", (unsigned)getuid(), (unsigned)geteuid(),
+         (unsigned)getgid());
+  CHECK_INT(getuid(), 4242);
+  CHECK_INT(geteuid(), 1);
+  CHECK_INT(getgid(), 100);
+  CHECK_INT(getegid(), 100);
+  struct stat st;
+  CHECK_INT(stat(".", &st), 0);
+  CHECK_INT(st.st_uid, 4242);
+  CHECK_INT(st.st_gid, 100);
+  puts("ok");
+  return 0;
 }

@@ -13,11 +13,11 @@
 #include "guest.h"
 
 int main(void) {
-    uid_t first = getuid();
-    uid_t second = getuid();
-    printf("uid %u %u\n", (unsigned)first, (unsigned)second);
-    CHECK_INT(first, 1000);
-    CHECK_INT(second, 1000);
-    puts("ok");
-    return 0;
+  uid_t first = getuid();
+  uid_t second = getuid();
+  printf("uid %u %u\n", (unsigned)first, (unsigned)second);
+  CHECK_INT(first, 1000);
+  CHECK_INT(second, 1000);
+  puts("ok");
+  return 0;
 }

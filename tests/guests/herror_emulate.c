@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK(gethostbyname("nowhere.invalid") == NULL);
-    CHECK_INT(h_errno, HOST_NOT_FOUND);
-    herror("lookup");
-    puts("ok");
-    return 0;
+  CHECK(gethostbyname("nowhere.invalid") == NULL);
+  CHECK_INT(h_errno, HOST_NOT_FOUND);
+  herror("lookup");
+  puts("ok");
+  return 0;
 }

@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(inet_addr("127.0.0.1"), (in_addr_t)-1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(inet_addr("127.0.0.1"), (in_addr_t)-1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    struct in_addr a;
-    a.s_addr = htonl(INADDR_LOOPBACK);
-    errno = 0;
-    CHECK(inet_ntoa(a) == NULL);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct in_addr a;
+  a.s_addr = htonl(INADDR_LOOPBACK);
+  errno = 0;
+  CHECK(inet_ntoa(a) == NULL);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -10,12 +10,12 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t list[4];
-    errno = 0;
-    CHECK_INT(initgroups("wasi", 5), -1);
-    CHECK_INT(errno, EPERM);
-    CHECK_INT(getgroups(4, list), 1);
-    CHECK_INT(list[0], 1000);
-    puts("ok");
-    return 0;
+  gid_t list[4];
+  errno = 0;
+  CHECK_INT(initgroups("wasi", 5), -1);
+  CHECK_INT(errno, EPERM);
+  CHECK_INT(getgroups(4, list), 1);
+  CHECK_INT(list[0], 1000);
+  puts("ok");
+  return 0;
 }

@@ -11,16 +11,16 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t list[8];
-    CHECK_INT(initgroups("root", 5), 0);
-    CHECK_INT(getgroups(8, list), 2);
-    CHECK(list[0] == 5 && list[1] == 10);
-    CHECK_INT(initgroups("root", 10), 0);
-    CHECK_INT(getgroups(8, list), 1);
-    CHECK_INT(list[0], 10);
-    CHECK_INT(initgroups("nobody", 7), 0);
-    CHECK_INT(getgroups(8, list), 1);
-    CHECK_INT(list[0], 7);
-    puts("ok");
-    return 0;
+  gid_t list[8];
+  CHECK_INT(initgroups("root", 5), 0);
+  CHECK_INT(getgroups(8, list), 2);
+  CHECK(list[0] == 5 && list[1] == 10);
+  CHECK_INT(initgroups("root", 10), 0);
+  CHECK_INT(getgroups(8, list), 1);
+  CHECK_INT(list[0], 10);
+  CHECK_INT(initgroups("nobody", 7), 0);
+  CHECK_INT(getgroups(8, list), 1);
+  CHECK_INT(list[0], 7);
+  puts("ok");
+  return 0;
 }

@@ -13,23 +13,26 @@
 
 static volatile sig_atomic_t delivered;
 
-static void on_signal(int sig) { (void)sig; delivered++; }
+static void on_signal(int sig) {
+  (void)sig;
+  delivered++;
+}
 
 int main(void) {
-    signal(SIGUSR1, on_signal);
-    CHECK_INT(getpid(), 42);
-    CHECK_INT(kill(getpid(), SIGUSR1), 0);
-    CHECK_INT(kill(0, SIGUSR1), 0);
-    CHECK_INT(kill(-1, SIGUSR1), 0);
-    printf("delivered %d\n", (int)delivered);
-    CHECK_INT(kill(getpid(), 0), 0);
-    CHECK_INT(delivered, 3);
-    errno = 0;
-    CHECK(kill(4242, 0) == -1 && errno == ESRCH);
-    errno = 0;
-    CHECK(kill(1, SIGTERM) == -1 && errno == ESRCH);
-    errno = 0;
-    CHECK(kill(getpid(), 65) == -1 && errno == EINVAL);
-    puts("ok");
-    return 0;
+  signal(SIGUSR1, on_signal);
+  CHECK_INT(getpid(), 42);
+  CHECK_INT(kill(getpid(), SIGUSR1), 0);
+  CHECK_INT(kill(0, SIGUSR1), 0);
+  CHECK_INT(kill(-1, SIGUSR1), 0);
+  printf("delivered %d\n", (int)delivered);
+  CHECK_INT(kill(getpid(), 0), 0);
+  CHECK_INT(delivered, 3);
+  errno = 0;
+  CHECK(kill(4242, 0) == -1 && errno == ESRCH);
+  errno = 0;
+  CHECK(kill(1, SIGTERM) == -1 && errno == ESRCH);
+  errno = 0;
+  CHECK(kill(getpid(), 65) == -1 && errno == EINVAL);
+  puts("ok");
+  return 0;
 }

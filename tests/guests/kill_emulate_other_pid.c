@@ -10,15 +10,18 @@
 
 static volatile sig_atomic_t delivered;
 
-static void on_signal(int sig) { (void)sig; delivered++; }
+static void on_signal(int sig) {
+  (void)sig;
+  delivered++;
+}
 
 int main(void) {
-    signal(SIGTERM, on_signal);
-    errno = 0;
-    CHECK(kill(43, SIGTERM) == -1 && errno == ESRCH);
-    errno = 0;
-    CHECK(kill(-43, SIGTERM) == -1 && errno == ESRCH);
-    CHECK_INT(delivered, 0);
-    puts("ok");
-    return 0;
+  signal(SIGTERM, on_signal);
+  errno = 0;
+  CHECK(kill(43, SIGTERM) == -1 && errno == ESRCH);
+  errno = 0;
+  CHECK(kill(-43, SIGTERM) == -1 && errno == ESRCH);
+  CHECK_INT(delivered, 0);
+  puts("ok");
+  return 0;
 }

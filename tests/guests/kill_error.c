@@ -11,15 +11,15 @@
 #include "guest.h"
 
 int main(void) {
-    struct sigaction sa;
-    sigset_t set;
-    memset(&sa, 0, sizeof sa);
-    memset(&set, 0, sizeof set);
-    errno = 0;
-    CHECK(kill(getpid(), SIGUSR1) == -1);
-    CHECK_INT(errno, ENOSYS);
-    (void)sa;
-    (void)set;
-    puts("ok");
-    return 0;
+  struct sigaction sa;
+  sigset_t set;
+  memset(&sa, 0, sizeof sa);
+  memset(&set, 0, sizeof set);
+  errno = 0;
+  CHECK(kill(getpid(), SIGUSR1) == -1);
+  CHECK_INT(errno, ENOSYS);
+  (void)sa;
+  (void)set;
+  puts("ok");
+  return 0;
 }

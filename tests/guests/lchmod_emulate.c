@@ -10,16 +10,16 @@
 #include "modes_files.h"
 
 int main(void) {
-    make_files();
-    unlink("file");
-    CHECK_INT(lchmod("link", 0600), 0);
-    struct stat st;
-    CHECK_INT(lstat("link", &st), 0);
-    CHECK_INT(st.st_mode & 07777, 0600);
-    CHECK(S_ISLNK(st.st_mode));
-    errno = 0;
-    CHECK_INT(lchmod("missing", 0600), -1);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  make_files();
+  unlink("file");
+  CHECK_INT(lchmod("link", 0600), 0);
+  struct stat st;
+  CHECK_INT(lstat("link", &st), 0);
+  CHECK_INT(st.st_mode & 07777, 0600);
+  CHECK(S_ISLNK(st.st_mode));
+  errno = 0;
+  CHECK_INT(lchmod("missing", 0600), -1);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

@@ -9,15 +9,15 @@
 #include "modes_files.h"
 
 int main(void) {
-    make_files();
-    unlink("file");
-    CHECK_INT(lchown("link", 1000, 1000), 0);
-    errno = 0;
-    CHECK_INT(lchown("link", 0, 0), -1);
-    CHECK_INT(errno, EPERM);
-    errno = 0;
-    CHECK_INT(lchown("missing", 1000, 1000), -1);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  make_files();
+  unlink("file");
+  CHECK_INT(lchown("link", 1000, 1000), 0);
+  errno = 0;
+  CHECK_INT(lchown("link", 0, 0), -1);
+  CHECK_INT(errno, EPERM);
+  errno = 0;
+  CHECK_INT(lchown("missing", 1000, 1000), -1);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

@@ -11,9 +11,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(lockf(1, F_TEST, 0), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(lockf(1, F_TEST, 0), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -11,8 +11,8 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(lockf(99, F_LOCK, 0), 0);
-    CHECK_INT(lockf(1, 42, 0), 0);
-    puts("ok");
-    return 0;
+  CHECK_INT(lockf(99, F_LOCK, 0), 0);
+  CHECK_INT(lockf(1, 42, 0), 0);
+  puts("ok");
+  return 0;
 }

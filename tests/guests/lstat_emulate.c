@@ -10,13 +10,13 @@
 #include "guest.h"
 
 int main(void) {
-    struct stat st;
-    CHECK_INT(lstat(".", &st), 0);
-    CHECK_INT(st.st_uid, 1000);
-    CHECK_INT(st.st_gid, 1000);
-    CHECK(S_ISDIR(st.st_mode));
-    CHECK_INT(lstat("missing", &st), -1);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  struct stat st;
+  CHECK_INT(lstat(".", &st), 0);
+  CHECK_INT(st.st_uid, 1000);
+  CHECK_INT(st.st_gid, 1000);
+  CHECK(S_ISDIR(st.st_mode));
+  CHECK_INT(lstat("missing", &st), -1);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

@@ -13,23 +13,23 @@
 #include "memory_pages.h"
 
 int main(void) {
-    unsigned char *p = aligned_page();
-    memset(p, 0xab, PAGE);
-    CHECK_INT(madvise(p, PAGE, MADV_WILLNEED), 0);
-    CHECK_INT(madvise(p, PAGE, MADV_SEQUENTIAL), 0);
-    CHECK_INT(p[100], 0xab);
-    CHECK_INT(madvise(p, PAGE, MADV_DONTNEED), 0);
-    CHECK_INT(p[0], 0);
-    CHECK_INT(p[PAGE - 1], 0);
-    errno = 0;
-    CHECK_INT(madvise(p, PAGE, 999), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(madvise(p + 8, PAGE, MADV_NORMAL), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(madvise(memory_end(), PAGE, MADV_NORMAL), -1);
-    CHECK_INT(errno, ENOMEM);
-    puts("ok");
-    return 0;
+  unsigned char *p = aligned_page();
+  memset(p, 0xab, PAGE);
+  CHECK_INT(madvise(p, PAGE, MADV_WILLNEED), 0);
+  CHECK_INT(madvise(p, PAGE, MADV_SEQUENTIAL), 0);
+  CHECK_INT(p[100], 0xab);
+  CHECK_INT(madvise(p, PAGE, MADV_DONTNEED), 0);
+  CHECK_INT(p[0], 0);
+  CHECK_INT(p[PAGE - 1], 0);
+  errno = 0;
+  CHECK_INT(madvise(p, PAGE, 999), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(madvise(p + 8, PAGE, MADV_NORMAL), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(madvise(memory_end(), PAGE, MADV_NORMAL), -1);
+  CHECK_INT(errno, ENOMEM);
+  puts("ok");
+  return 0;
 }

@@ -11,11 +11,11 @@
 #include "memory_pages.h"
 
 int main(void) {
-    unsigned char *p = aligned_page();
-    memset(p, 0xab, PAGE);
-    CHECK_INT(madvise(p, PAGE, MADV_DONTNEED), 0);
-    CHECK_INT(p[0], 0xab);
-    CHECK_INT(madvise(p, PAGE, 999), 0);
-    puts("ok");
-    return 0;
+  unsigned char *p = aligned_page();
+  memset(p, 0xab, PAGE);
+  CHECK_INT(madvise(p, PAGE, MADV_DONTNEED), 0);
+  CHECK_INT(p[0], 0xab);
+  CHECK_INT(madvise(p, PAGE, 999), 0);
+  puts("ok");
+  return 0;
 }

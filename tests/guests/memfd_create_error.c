@@ -10,9 +10,9 @@
 #include "memory_pages.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(memfd_create("buffer", 0), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(memfd_create("buffer", 0), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -11,13 +11,14 @@
 #define PAGE 65536u
 
 static inline unsigned char *aligned_page(void) {
-    unsigned char *block = malloc(3 * PAGE);
-    CHECK(block != NULL);
-    return (unsigned char *)(((uintptr_t)block + PAGE - 1) & ~(uintptr_t)(PAGE - 1));
+  unsigned char *block = malloc(3 * PAGE);
+  CHECK(block != NULL);
+  return (unsigned char *)(((uintptr_t)block + PAGE - 1) &
+                           ~(uintptr_t)(PAGE - 1));
 }
 
 static inline void *memory_end(void) {
-    return (void *)(uintptr_t)(__builtin_wasm_memory_size(0) * PAGE);
+  return (void *)(uintptr_t)(__builtin_wasm_memory_size(0) * PAGE);
 }
 
 #endif

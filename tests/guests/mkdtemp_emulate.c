@@ -11,19 +11,19 @@
 #include "guest.h"
 
 int main(void) {
-    char t[] = "./dirXXXXXX";
-    CHECK(mkdtemp(t) == t);
-    CHECK(strcmp(t, "./dirXXXXXX") != 0);
-    struct stat st;
-    CHECK_INT(stat(t, &st), 0);
-    CHECK(S_ISDIR(st.st_mode));
-    char inner[64];
-    snprintf(inner, sizeof inner, "%s/fileXXXXXX", t);
-    CHECK(mkstemp(inner) >= 0);
-    char bad[] = "./dir";
-    errno = 0;
-    CHECK(mkdtemp(bad) == NULL);
-    CHECK_INT(errno, EINVAL);
-    puts("ok");
-    return 0;
+  char t[] = "./dirXXXXXX";
+  CHECK(mkdtemp(t) == t);
+  CHECK(strcmp(t, "./dirXXXXXX") != 0);
+  struct stat st;
+  CHECK_INT(stat(t, &st), 0);
+  CHECK(S_ISDIR(st.st_mode));
+  char inner[64];
+  snprintf(inner, sizeof inner, "%s/fileXXXXXX", t);
+  CHECK(mkstemp(inner) >= 0);
+  char bad[] = "./dir";
+  errno = 0;
+  CHECK(mkdtemp(bad) == NULL);
+  CHECK_INT(errno, EINVAL);
+  puts("ok");
+  return 0;
 }

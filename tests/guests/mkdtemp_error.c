@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    char t[] = "./guestXXXXXX";
-    errno = 0;
-    CHECK(mkdtemp(t) == NULL);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char t[] = "./guestXXXXXX";
+  errno = 0;
+  CHECK(mkdtemp(t) == NULL);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -11,13 +11,13 @@
 #include "guest.h"
 
 int main(void) {
-    struct stat st;
-    errno = 0;
-    CHECK_INT(mkfifo("fifo", 0600), -1);
-    CHECK_INT(errno, ENOSYS);
-    errno = 0;
-    CHECK_INT(stat("fifo", &st), -1);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  struct stat st;
+  errno = 0;
+  CHECK_INT(mkfifo("fifo", 0600), -1);
+  CHECK_INT(errno, ENOSYS);
+  errno = 0;
+  CHECK_INT(stat("fifo", &st), -1);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

@@ -11,13 +11,13 @@
 #include "guest.h"
 
 int main(void) {
-    struct stat st;
-    errno = 0;
-    CHECK_INT(mknodat(AT_FDCWD, "node", S_IFIFO | 0600, 0), -1);
-    CHECK_INT(errno, ENOSYS);
-    errno = 0;
-    CHECK_INT(stat("node", &st), -1);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  struct stat st;
+  errno = 0;
+  CHECK_INT(mknodat(AT_FDCWD, "node", S_IFIFO | 0600, 0), -1);
+  CHECK_INT(errno, ENOSYS);
+  errno = 0;
+  CHECK_INT(stat("node", &st), -1);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

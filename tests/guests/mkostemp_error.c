@@ -10,10 +10,10 @@
 #include "guest.h"
 
 int main(void) {
-    char t[] = "./guestXXXXXX";
-    errno = 0;
-    CHECK_INT(mkostemp(t, O_APPEND), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char t[] = "./guestXXXXXX";
+  errno = 0;
+  CHECK_INT(mkostemp(t, O_APPEND), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

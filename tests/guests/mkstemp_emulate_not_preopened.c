@@ -10,11 +10,11 @@
 #include "guest.h"
 
 int main(void) {
-    char t[] = "/nowhere/guestXXXXXX";
-    errno = 0;
-    CHECK_INT(mkstemp(t), -1);
-    CHECK_INT(errno, ENOENT);
-    CHECK_STR(t, "/nowhere/guestXXXXXX");
-    puts("ok");
-    return 0;
+  char t[] = "/nowhere/guestXXXXXX";
+  errno = 0;
+  CHECK_INT(mkstemp(t), -1);
+  CHECK_INT(errno, ENOENT);
+  CHECK_STR(t, "/nowhere/guestXXXXXX");
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    char t[] = "./guestXXXXXX.txt";
-    errno = 0;
-    CHECK_INT(mkstemps(t, 4), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char t[] = "./guestXXXXXX.txt";
+  errno = 0;
+  CHECK_INT(mkstemps(t, 4), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -10,11 +10,11 @@
 #include "memory_pages.h"
 
 int main(void) {
-    unsigned char *p = aligned_page();
-    (void)p;
-    errno = 0;
-    CHECK_INT(mlockall(MCL_CURRENT), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  unsigned char *p = aligned_page();
+  (void)p;
+  errno = 0;
+  CHECK_INT(mlockall(MCL_CURRENT), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

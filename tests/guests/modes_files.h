@@ -8,11 +8,11 @@
 #include "guest.h"
 
 static inline void make_files(void) {
-    FILE *f = fopen("file", "w");
-    CHECK(f != NULL);
-    fclose(f);
-    unlink("link");
-    CHECK_INT(symlink("file", "link"), 0);
+  FILE *f = fopen("file", "w");
+  CHECK(f != NULL);
+  fclose(f);
+  unlink("link");
+  CHECK_INT(symlink("file", "link"), 0);
 }
 
 #endif

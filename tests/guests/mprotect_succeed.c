@@ -9,11 +9,11 @@
 #include "memory_pages.h"
 
 int main(void) {
-    unsigned char *p = aligned_page();
-    CHECK_INT(mprotect(p, PAGE, PROT_NONE), 0);
-    CHECK_INT(mprotect(p, PAGE, PROT_READ), 0);
-    p[0] = 7;
-    CHECK_INT(p[0], 7);
-    puts("ok");
-    return 0;
+  unsigned char *p = aligned_page();
+  CHECK_INT(mprotect(p, PAGE, PROT_NONE), 0);
+  CHECK_INT(mprotect(p, PAGE, PROT_READ), 0);
+  p[0] = 7;
+  CHECK_INT(p[0], 7);
+  puts("ok");
+  return 0;
 }

@@ -11,21 +11,21 @@
 #include "memory_pages.h"
 
 int main(void) {
-    unsigned char *p = aligned_page();
-    CHECK_INT(msync(p, PAGE, MS_SYNC), 0);
-    CHECK_INT(msync(p, PAGE, MS_ASYNC | MS_INVALIDATE), 0);
-    errno = 0;
-    CHECK_INT(msync(p + 1, PAGE, MS_SYNC), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(msync(p, PAGE, MS_SYNC | MS_ASYNC), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(msync(p, PAGE, 0x100), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(msync(memory_end(), PAGE, MS_SYNC), -1);
-    CHECK_INT(errno, ENOMEM);
-    puts("ok");
-    return 0;
+  unsigned char *p = aligned_page();
+  CHECK_INT(msync(p, PAGE, MS_SYNC), 0);
+  CHECK_INT(msync(p, PAGE, MS_ASYNC | MS_INVALIDATE), 0);
+  errno = 0;
+  CHECK_INT(msync(p + 1, PAGE, MS_SYNC), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(msync(p, PAGE, MS_SYNC | MS_ASYNC), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(msync(p, PAGE, 0x100), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(msync(memory_end(), PAGE, MS_SYNC), -1);
+  CHECK_INT(errno, ENOMEM);
+  puts("ok");
+  return 0;
 }

@@ -9,11 +9,11 @@
 #include "memory_pages.h"
 
 int main(void) {
-    unsigned char *p = aligned_page();
-    CHECK_INT(munlock(p, PAGE), 0);
-    errno = 0;
-    CHECK_INT(munlock((unsigned char *)memory_end() - 10, 20), -1);
-    CHECK_INT(errno, ENOMEM);
-    puts("ok");
-    return 0;
+  unsigned char *p = aligned_page();
+  CHECK_INT(munlock(p, PAGE), 0);
+  errno = 0;
+  CHECK_INT(munlock((unsigned char *)memory_end() - 10, 20), -1);
+  CHECK_INT(errno, ENOMEM);
+  puts("ok");
+  return 0;
 }

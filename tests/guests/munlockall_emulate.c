@@ -8,9 +8,9 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(munlockall(), 0);
-    CHECK_INT(mlockall(MCL_CURRENT), 0);
-    CHECK_INT(munlockall(), 0);
-    puts("ok");
-    return 0;
+  CHECK_INT(munlockall(), 0);
+  CHECK_INT(mlockall(MCL_CURRENT), 0);
+  CHECK_INT(munlockall(), 0);
+  puts("ok");
+  return 0;
 }

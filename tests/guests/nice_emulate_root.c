@@ -10,10 +10,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(nice(-5), -5);
-    CHECK_INT(nice(-100), -20);
-    CHECK_INT(nice(3), -17);
-    CHECK_INT(getpriority(PRIO_PROCESS, 0), -17);
-    puts("ok");
-    return 0;
+  CHECK_INT(nice(-5), -5);
+  CHECK_INT(nice(-100), -20);
+  CHECK_INT(nice(3), -17);
+  CHECK_INT(getpriority(PRIO_PROCESS, 0), -17);
+  puts("ok");
+  return 0;
 }

@@ -11,15 +11,15 @@
 #include "guest.h"
 
 int main(void) {
-    umask(022);
-    int dir = open(".", O_RDONLY | O_DIRECTORY);
-    CHECK(dir >= 0);
-    int fd = openat(dir, "created-at", O_WRONLY | O_CREAT | O_TRUNC, 0640);
-    CHECK(fd >= 0);
-    close(fd);
-    struct stat st;
-    CHECK_INT(fstatat(dir, "created-at", &st, 0), 0);
-    CHECK_INT(st.st_mode & 07777, 0640);
-    puts("ok");
-    return 0;
+  umask(022);
+  int dir = open(".", O_RDONLY | O_DIRECTORY);
+  CHECK(dir >= 0);
+  int fd = openat(dir, "created-at", O_WRONLY | O_CREAT | O_TRUNC, 0640);
+  CHECK(fd >= 0);
+  close(fd);
+  struct stat st;
+  CHECK_INT(fstatat(dir, "created-at", &st, 0), 0);
+  CHECK_INT(st.st_mode & 07777, 0640);
+  puts("ok");
+  return 0;
 }

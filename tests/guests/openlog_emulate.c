@@ -10,10 +10,10 @@
 #include "guest.h"
 
 int main(void) {
-    openlog("guest", LOG_PID | LOG_PERROR, LOG_DAEMON);
-    syslog(LOG_NOTICE, "with pid");
-    openlog("other", 0, 0);
-    syslog(LOG_INFO, "without pid");
-    puts("ok");
-    return 0;
+  openlog("guest", LOG_PID | LOG_PERROR, LOG_DAEMON);
+  syslog(LOG_NOTICE, "with pid");
+  openlog("other", 0, 0);
+  syslog(LOG_INFO, "without pid");
+  puts("ok");
+  return 0;
 }

@@ -6,6 +6,6 @@
 #include <unistd.h>
 
 int main(void) {
-    pause();
-    return 0;
+  pause();
+  return 0;
 }

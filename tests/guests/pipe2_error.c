@@ -11,11 +11,11 @@
 #include "guest.h"
 
 int main(void) {
-    int fd[2] = {-7, -7};
-    errno = 0;
-    CHECK_INT(pipe2(fd, O_CLOEXEC), -1);
-    CHECK_INT(errno, ENOSYS);
-    CHECK_INT(fd[0], -7);
-    puts("ok");
-    return 0;
+  int fd[2] = {-7, -7};
+  errno = 0;
+  CHECK_INT(pipe2(fd, O_CLOEXEC), -1);
+  CHECK_INT(errno, ENOSYS);
+  CHECK_INT(fd[0], -7);
+  puts("ok");
+  return 0;
 }

@@ -11,16 +11,16 @@
 #include "memory_pages.h"
 
 int main(void) {
-    unsigned char *p = aligned_page();
-    memset(p, 0xab, PAGE);
-    CHECK_INT(posix_madvise(p, PAGE, POSIX_MADV_SEQUENTIAL), 0);
-    CHECK_INT(posix_madvise(p, PAGE, POSIX_MADV_DONTNEED), 0);
-    CHECK_INT(p[0], 0xab);
-    errno = 0;
-    CHECK_INT(posix_madvise(p, PAGE, 77), EINVAL);
-    CHECK_INT(posix_madvise(p + 1, PAGE, POSIX_MADV_NORMAL), EINVAL);
-    CHECK_INT(posix_madvise(memory_end(), PAGE, POSIX_MADV_NORMAL), ENOMEM);
-    CHECK_INT(errno, 0);
-    puts("ok");
-    return 0;
+  unsigned char *p = aligned_page();
+  memset(p, 0xab, PAGE);
+  CHECK_INT(posix_madvise(p, PAGE, POSIX_MADV_SEQUENTIAL), 0);
+  CHECK_INT(posix_madvise(p, PAGE, POSIX_MADV_DONTNEED), 0);
+  CHECK_INT(p[0], 0xab);
+  errno = 0;
+  CHECK_INT(posix_madvise(p, PAGE, 77), EINVAL);
+  CHECK_INT(posix_madvise(p + 1, PAGE, POSIX_MADV_NORMAL), EINVAL);
+  CHECK_INT(posix_madvise(memory_end(), PAGE, POSIX_MADV_NORMAL), ENOMEM);
+  CHECK_INT(errno, 0);
+  puts("ok");
+  return 0;
 }

@@ -9,7 +9,7 @@
 #include "memory_pages.h"
 
 int main(void) {
-    CHECK_INT(posix_madvise(aligned_page(), PAGE, POSIX_MADV_NORMAL), ENOSYS);
-    puts("ok");
-    return 0;
+  CHECK_INT(posix_madvise(aligned_page(), PAGE, POSIX_MADV_NORMAL), ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,12 +9,12 @@
 #include "guest.h"
 
 int main(void) {
-    char *const argv[] = {"sh", "-c", "true", NULL};
-    pid_t pid = 1234;
-    errno = EDOM;
-    CHECK_INT(posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, NULL), ENOSYS);
-    CHECK_INT(errno, EDOM);
-    CHECK_INT(pid, 1234);
-    puts("ok");
-    return 0;
+  char *const argv[] = {"sh", "-c", "true", NULL};
+  pid_t pid = 1234;
+  errno = EDOM;
+  CHECK_INT(posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, NULL), ENOSYS);
+  CHECK_INT(errno, EDOM);
+  CHECK_INT(pid, 1234);
+  puts("ok");
+  return 0;
 }

@@ -11,13 +11,13 @@
 #include "guest.h"
 
 int main(void) {
-    posix_spawnattr_t attr;
-    memset(&attr, 0xff, sizeof attr);
-    CHECK_INT(posix_spawnattr_init(&attr), 0);
-    CHECK_INT(posix_spawnattr_destroy(&attr), 0);
-    CHECK_INT(posix_spawnattr_init(&attr), 0);
-    CHECK_INT(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP), 0);
-    CHECK_INT(posix_spawnattr_destroy(&attr), 0);
-    puts("ok");
-    return 0;
+  posix_spawnattr_t attr;
+  memset(&attr, 0xff, sizeof attr);
+  CHECK_INT(posix_spawnattr_init(&attr), 0);
+  CHECK_INT(posix_spawnattr_destroy(&attr), 0);
+  CHECK_INT(posix_spawnattr_init(&attr), 0);
+  CHECK_INT(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP), 0);
+  CHECK_INT(posix_spawnattr_destroy(&attr), 0);
+  puts("ok");
+  return 0;
 }

@@ -11,16 +11,16 @@
 #include "guest.h"
 
 int main(void) {
-    posix_spawnattr_t attr;
-    memset(&attr, 0xff, sizeof attr);
-    CHECK_INT(posix_spawnattr_init(&attr), 0);
-    short flags = -1;
-    CHECK_INT(posix_spawnattr_getflags(&attr, &flags), 0);
-    CHECK_INT(flags, 0);
-    CHECK_INT(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID), 0);
-    CHECK_INT(posix_spawnattr_getflags(&attr, &flags), 0);
-    CHECK_INT(flags, POSIX_SPAWN_SETSID);
-    CHECK_INT(posix_spawnattr_destroy(&attr), 0);
-    puts("ok");
-    return 0;
+  posix_spawnattr_t attr;
+  memset(&attr, 0xff, sizeof attr);
+  CHECK_INT(posix_spawnattr_init(&attr), 0);
+  short flags = -1;
+  CHECK_INT(posix_spawnattr_getflags(&attr, &flags), 0);
+  CHECK_INT(flags, 0);
+  CHECK_INT(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID), 0);
+  CHECK_INT(posix_spawnattr_getflags(&attr, &flags), 0);
+  CHECK_INT(flags, POSIX_SPAWN_SETSID);
+  CHECK_INT(posix_spawnattr_destroy(&attr), 0);
+  puts("ok");
+  return 0;
 }

@@ -10,10 +10,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct rlimit rl = {.rlim_cur = 1, .rlim_max = 1};
-    errno = 0;
-    CHECK_INT(prlimit(0, RLIMIT_NOFILE, NULL, &rl), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct rlimit rl = {.rlim_cur = 1, .rlim_max = 1};
+  errno = 0;
+  CHECK_INT(prlimit(0, RLIMIT_NOFILE, NULL, &rl), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

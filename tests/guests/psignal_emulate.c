@@ -14,12 +14,12 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    psignal(SIGUSR1, "boom");
-    psignal(40, "rt");
-    psignal(99, "odd");
-    psignal(SIGTERM, NULL);
-    CHECK_INT(errno, 0);
-    puts("ok");
-    return 0;
+  errno = 0;
+  psignal(SIGUSR1, "boom");
+  psignal(40, "rt");
+  psignal(99, "odd");
+  psignal(SIGTERM, NULL);
+  CHECK_INT(errno, 0);
+  puts("ok");
+  return 0;
 }

@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    psignal(SIGUSR1, "boom");
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  psignal(SIGUSR1, "boom");
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

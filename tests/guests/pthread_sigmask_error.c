@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    sigset_t set;
-    memset(&set, 0, sizeof set);
-    CHECK_INT(pthread_sigmask(SIG_BLOCK, &set, NULL), ENOSYS);
-    puts("ok");
-    return 0;
+  sigset_t set;
+  memset(&set, 0, sizeof set);
+  CHECK_INT(pthread_sigmask(SIG_BLOCK, &set, NULL), ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -14,14 +14,14 @@
 static void on_term(int sig) { printf("handler %d\n", sig); }
 
 int main(void) {
-    signal(SIGTERM, on_term);
-    puts("before");
-    CHECK_INT(raise(SIGTERM), 0);
-    puts("after");
-    errno = 0;
-    CHECK(raise(0) == -1 && errno == EINVAL);
-    errno = 0;
-    CHECK(raise(65) == -1 && errno == EINVAL);
-    puts("ok");
-    return 0;
+  signal(SIGTERM, on_term);
+  puts("before");
+  CHECK_INT(raise(SIGTERM), 0);
+  puts("after");
+  errno = 0;
+  CHECK(raise(0) == -1 && errno == EINVAL);
+  errno = 0;
+  CHECK(raise(65) == -1 && errno == EINVAL);
+  puts("ok");
+  return 0;
 }

@@ -9,9 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    int ignored[] = {SIGCHLD, SIGURG, SIGWINCH, SIGCONT, SIGTSTP, SIGTTIN, SIGTTOU, SIGSTOP};
-    for (unsigned i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
-        CHECK_INT(raise(ignored[i]), 0);
-    puts("ok");
-    return 0;
+  int ignored[] = {SIGCHLD, SIGURG,  SIGWINCH, SIGCONT,
+                   SIGTSTP, SIGTTIN, SIGTTOU,  SIGSTOP};
+  for (unsigned i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
+    CHECK_INT(raise(ignored[i]), 0);
+  puts("ok");
+  return 0;
 }

@@ -7,9 +7,9 @@
 #include <stdio.h>
 
 int main(void) {
-    puts("before");
-    fflush(stdout);
-    raise(SIGUSR1);
-    puts("after");
-    return 0;
+  puts("before");
+  fflush(stdout);
+  raise(SIGUSR1);
+  puts("after");
+  return 0;
 }

@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(setdomainname("example", 7), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(setdomainname("example", 7), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

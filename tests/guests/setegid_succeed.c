@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(getegid(), 100);
-    CHECK_INT(setegid(0), 0);
-    CHECK_INT(setegid(4242), 0);
-    CHECK_INT(getegid(), 100);
-    puts("ok");
-    return 0;
+  CHECK_INT(getegid(), 100);
+  CHECK_INT(setegid(0), 0);
+  CHECK_INT(setegid(4242), 0);
+  CHECK_INT(getegid(), 100);
+  puts("ok");
+  return 0;
 }

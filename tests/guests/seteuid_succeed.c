@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(geteuid(), 1);
-    CHECK_INT(seteuid(0), 0);
-    CHECK_INT(seteuid(4242), 0);
-    CHECK_INT(geteuid(), 1);
-    puts("ok");
-    return 0;
+  CHECK_INT(geteuid(), 1);
+  CHECK_INT(seteuid(0), 0);
+  CHECK_INT(seteuid(4242), 0);
+  CHECK_INT(geteuid(), 1);
+  puts("ok");
+  return 0;
 }

@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(getgid(), 100);
-    CHECK_INT(setgid(0), 0);
-    CHECK_INT(setgid(4242), 0);
-    CHECK_INT(getgid(), 100);
-    puts("ok");
-    return 0;
+  CHECK_INT(getgid(), 100);
+  CHECK_INT(setgid(0), 0);
+  CHECK_INT(setgid(4242), 0);
+  CHECK_INT(getgid(), 100);
+  puts("ok");
+  return 0;
 }

@@ -12,14 +12,14 @@
 #include "guest.h"
 
 int main(void) {
-    check_group_root(getgrent());
-    check_group_wasi(getgrent());
-    setgrent();
-    check_group_root(getgrent());
-    check_group_wasi(getgrent());
-    CHECK(getgrent() == NULL);
-    setgrent();
-    check_group_root(getgrent());
-    puts("ok");
-    return 0;
+  check_group_root(getgrent());
+  check_group_wasi(getgrent());
+  setgrent();
+  check_group_root(getgrent());
+  check_group_wasi(getgrent());
+  CHECK(getgrent() == NULL);
+  setgrent();
+  check_group_root(getgrent());
+  puts("ok");
+  return 0;
 }

@@ -11,18 +11,18 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t want[65] = {5, 6}, list[4];
-    CHECK_INT(getgroups(4, list), 2);
-    CHECK(list[0] == 0 && list[1] == 10);
-    CHECK_INT(setgroups(2, want), 0);
-    CHECK_INT(getgroups(4, list), 2);
-    CHECK(list[0] == 5 && list[1] == 6);
-    CHECK_INT(setgroups(0, NULL), 0);
-    CHECK_INT(getgroups(0, NULL), 0);
-    errno = 0;
-    CHECK_INT(setgroups(65, want), -1);
-    CHECK_INT(errno, EINVAL);
-    CHECK_INT(getgroups(0, NULL), 0);
-    puts("ok");
-    return 0;
+  gid_t want[65] = {5, 6}, list[4];
+  CHECK_INT(getgroups(4, list), 2);
+  CHECK(list[0] == 0 && list[1] == 10);
+  CHECK_INT(setgroups(2, want), 0);
+  CHECK_INT(getgroups(4, list), 2);
+  CHECK(list[0] == 5 && list[1] == 6);
+  CHECK_INT(setgroups(0, NULL), 0);
+  CHECK_INT(getgroups(0, NULL), 0);
+  errno = 0;
+  CHECK_INT(setgroups(65, want), -1);
+  CHECK_INT(errno, EINVAL);
+  CHECK_INT(getgroups(0, NULL), 0);
+  puts("ok");
+  return 0;
 }

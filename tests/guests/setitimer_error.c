@@ -10,10 +10,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct itimerval it = {.it_interval = {0, 0}, .it_value = {1, 0}}, old;
-    errno = 0;
-    CHECK_INT(setitimer(ITIMER_REAL, &it, &old), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct itimerval it = {.it_interval = {0, 0}, .it_value = {1, 0}}, old;
+  errno = 0;
+  CHECK_INT(setitimer(ITIMER_REAL, &it, &old), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -18,10 +18,10 @@ static jmp_buf env;
 static int depth;
 
 static void descend(int n) {
-    depth++;
-    if (n == 0)
-        longjmp(env, 42);
-    descend(n - 1);
+  depth++;
+  if (n == 0)
+    longjmp(env, 42);
+  descend(n - 1);
 }
 
 static jmp_buf from_handler;
@@ -29,22 +29,22 @@ static jmp_buf from_handler;
 static void on_usr1(int sig) { longjmp(from_handler, sig); }
 
 int main(void) {
-    volatile int result = setjmp(env);
-    if (result == 0) {
-        descend(2);
-        CHECK(0 && "descend returned");
-    }
-    printf("longjmp returned %d after %d levels\n", result, depth);
-    CHECK_INT(result, 42);
+  volatile int result = setjmp(env);
+  if (result == 0) {
+    descend(2);
+    CHECK(0 && "descend returned");
+  }
+  printf("longjmp returned %d after %d levels\n", result, depth);
+  CHECK_INT(result, 42);
 
-    signal(SIGUSR1, on_usr1);
-    int sig = setjmp(from_handler);
-    if (sig == 0) {
-        raise(SIGUSR1);
-        CHECK(0 && "raise returned");
-    }
-    CHECK_INT(sig, SIGUSR1);
-    puts("caught SIGUSR1 by longjmp");
-    puts("ok");
-    return 0;
+  signal(SIGUSR1, on_usr1);
+  int sig = setjmp(from_handler);
+  if (sig == 0) {
+    raise(SIGUSR1);
+    CHECK(0 && "raise returned");
+  }
+  CHECK_INT(sig, SIGUSR1);
+  puts("caught SIGUSR1 by longjmp");
+  puts("ok");
+  return 0;
 }

@@ -9,19 +9,19 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(setpgid(0, 0), 0);
-    CHECK_INT(setpgid(getpid(), getpid()), 0);
-    CHECK_INT(setpgid(0, getpid()), 0);
-    errno = 0;
-    CHECK_INT(setpgid(0, -1), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(setpgid(getpid() + 1, 0), -1);
-    CHECK_INT(errno, ESRCH);
-    errno = 0;
-    CHECK_INT(setpgid(0, getpid() + 1), -1);
-    CHECK_INT(errno, EPERM);
-    CHECK_INT(getpgrp(), getpid());
-    puts("ok");
-    return 0;
+  CHECK_INT(setpgid(0, 0), 0);
+  CHECK_INT(setpgid(getpid(), getpid()), 0);
+  CHECK_INT(setpgid(0, getpid()), 0);
+  errno = 0;
+  CHECK_INT(setpgid(0, -1), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(setpgid(getpid() + 1, 0), -1);
+  CHECK_INT(errno, ESRCH);
+  errno = 0;
+  CHECK_INT(setpgid(0, getpid() + 1), -1);
+  CHECK_INT(errno, EPERM);
+  CHECK_INT(getpgrp(), getpid());
+  puts("ok");
+  return 0;
 }

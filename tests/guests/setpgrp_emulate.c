@@ -9,8 +9,8 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(setpgrp(), 0);
-    CHECK_INT(getpgrp(), getpid());
-    puts("ok");
-    return 0;
+  CHECK_INT(setpgrp(), 0);
+  CHECK_INT(getpgrp(), getpid());
+  puts("ok");
+  return 0;
 }

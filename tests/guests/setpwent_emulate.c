@@ -11,16 +11,16 @@
 #include "guest.h"
 
 int main(void) {
-    check_passwd_root(getpwent());
-    check_passwd_wasi(getpwent());
-    setpwent();
-    check_passwd_root(getpwent());
-    setpwent();
-    check_passwd_root(getpwent());
-    check_passwd_wasi(getpwent());
-    CHECK(getpwent() == NULL);
-    setpwent();
-    check_passwd_root(getpwent());
-    puts("ok");
-    return 0;
+  check_passwd_root(getpwent());
+  check_passwd_wasi(getpwent());
+  setpwent();
+  check_passwd_root(getpwent());
+  setpwent();
+  check_passwd_root(getpwent());
+  check_passwd_wasi(getpwent());
+  CHECK(getpwent() == NULL);
+  setpwent();
+  check_passwd_root(getpwent());
+  puts("ok");
+  return 0;
 }

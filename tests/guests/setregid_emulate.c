@@ -9,17 +9,17 @@
 #include "guest.h"
 
 int main(void) {
-    gid_t r, e, s;
-    CHECK_INT(setregid((gid_t)-1, (gid_t)-1), 0);
-    CHECK_INT(setregid(1000, 1000), 0);
-    errno = 0;
-    CHECK_INT(setregid(0, (gid_t)-1), -1);
-    CHECK_INT(errno, EPERM);
-    errno = 0;
-    CHECK_INT(setregid((gid_t)-1, 0), -1);
-    CHECK_INT(errno, EPERM);
-    CHECK_INT(getresgid(&r, &e, &s), 0);
-    CHECK(r == 1000 && e == 1000 && s == 1000);
-    puts("ok");
-    return 0;
+  gid_t r, e, s;
+  CHECK_INT(setregid((gid_t)-1, (gid_t)-1), 0);
+  CHECK_INT(setregid(1000, 1000), 0);
+  errno = 0;
+  CHECK_INT(setregid(0, (gid_t)-1), -1);
+  CHECK_INT(errno, EPERM);
+  errno = 0;
+  CHECK_INT(setregid((gid_t)-1, 0), -1);
+  CHECK_INT(errno, EPERM);
+  CHECK_INT(getresgid(&r, &e, &s), 0);
+  CHECK(r == 1000 && e == 1000 && s == 1000);
+  puts("ok");
+  return 0;
 }

@@ -9,17 +9,17 @@
 #include "guest.h"
 
 int main(void) {
-    uid_t r, e, s;
-    CHECK_INT(setreuid((uid_t)-1, (uid_t)-1), 0);
-    CHECK_INT(setreuid(1000, 1000), 0);
-    errno = 0;
-    CHECK_INT(setreuid(0, (uid_t)-1), -1);
-    CHECK_INT(errno, EPERM);
-    errno = 0;
-    CHECK_INT(setreuid((uid_t)-1, 0), -1);
-    CHECK_INT(errno, EPERM);
-    CHECK_INT(getresuid(&r, &e, &s), 0);
-    CHECK(r == 1000 && e == 1000 && s == 1000);
-    puts("ok");
-    return 0;
+  uid_t r, e, s;
+  CHECK_INT(setreuid((uid_t)-1, (uid_t)-1), 0);
+  CHECK_INT(setreuid(1000, 1000), 0);
+  errno = 0;
+  CHECK_INT(setreuid(0, (uid_t)-1), -1);
+  CHECK_INT(errno, EPERM);
+  errno = 0;
+  CHECK_INT(setreuid((uid_t)-1, 0), -1);
+  CHECK_INT(errno, EPERM);
+  CHECK_INT(getresuid(&r, &e, &s), 0);
+  CHECK(r == 1000 && e == 1000 && s == 1000);
+  puts("ok");
+  return 0;
 }

@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_STR(getservent()->s_name, "ftp");
-    CHECK_STR(getservent()->s_name, "ssh");
-    setservent(1);
-    CHECK_STR(getservent()->s_name, "ftp");
-    puts("ok");
-    return 0;
+  CHECK_STR(getservent()->s_name, "ftp");
+  CHECK_STR(getservent()->s_name, "ssh");
+  setservent(1);
+  CHECK_STR(getservent()->s_name, "ftp");
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK_INT(setsid(), -1);
-    CHECK_INT(errno, EPERM);
-    CHECK_INT(getsid(0), getpid());
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK_INT(setsid(), -1);
+  CHECK_INT(errno, EPERM);
+  CHECK_INT(getsid(0), getpid());
+  puts("ok");
+  return 0;
 }

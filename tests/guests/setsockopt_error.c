@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    int one = 1;
-    errno = 0;
-    CHECK_INT(setsockopt(3, SOL_SOCKET, SO_TYPE, &one, sizeof one), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  int one = 1;
+  errno = 0;
+  CHECK_INT(setsockopt(3, SOL_SOCKET, SO_TYPE, &one, sizeof one), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

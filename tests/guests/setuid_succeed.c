@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(getuid(), 1);
-    CHECK_INT(setuid(0), 0);
-    CHECK_INT(setuid(4242), 0);
-    CHECK_INT(getuid(), 1);
-    puts("ok");
-    return 0;
+  CHECK_INT(getuid(), 1);
+  CHECK_INT(setuid(0), 0);
+  CHECK_INT(setuid(4242), 0);
+  CHECK_INT(getuid(), 1);
+  puts("ok");
+  return 0;
 }

@@ -16,30 +16,31 @@ static siginfo_t last;
 static volatile sig_atomic_t calls;
 
 static void on_signal(int sig, siginfo_t *info, void *context) {
-    (void)sig;
-    (void)context;
-    last = *info;
-    calls++;
+  (void)sig;
+  (void)context;
+  last = *info;
+  calls++;
 }
 
 static void show(const char *how) {
-    printf("%s: signo %d code %d pid %d uid %u\n", how, last.si_signo, last.si_code, (int)last.si_pid, (unsigned)last.si_uid);
+  printf("%s: signo %d code %d pid %d uid %u\n", how, last.si_signo,
+         last.si_code, (int)last.si_pid, (unsigned)last.si_uid);
 }
 
 int main(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_signal;
-    sa.sa_flags = SA_SIGINFO;
-    CHECK_INT(sigaction(SIGUSR1, &sa, NULL), 0);
-    CHECK_INT(kill(getpid(), SIGUSR1), 0);
-    CHECK_INT(calls, 1);
-    CHECK_INT(last.si_code, SI_USER);
-    show("kill");
-    CHECK_INT(raise(SIGUSR1), 0);
-    CHECK_INT(calls, 2);
-    CHECK_INT(last.si_code, SI_TKILL);
-    show("raise");
-    puts("ok");
-    return 0;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_signal;
+  sa.sa_flags = SA_SIGINFO;
+  CHECK_INT(sigaction(SIGUSR1, &sa, NULL), 0);
+  CHECK_INT(kill(getpid(), SIGUSR1), 0);
+  CHECK_INT(calls, 1);
+  CHECK_INT(last.si_code, SI_USER);
+  show("kill");
+  CHECK_INT(raise(SIGUSR1), 0);
+  CHECK_INT(calls, 2);
+  CHECK_INT(last.si_code, SI_TKILL);
+  show("raise");
+  puts("ok");
+  return 0;
 }

@@ -9,16 +9,16 @@
 #include "guest.h"
 
 int main(void) {
-    sigset_t set;
-    sigemptyset(&set);
-    CHECK_INT(sigaddset(&set, SIGUSR1), 0);
-    CHECK_INT(sigaddset(&set, 64), 0);
-    for (int sig = 1; sig < 65; sig++)
-        CHECK_INT(sigismember(&set, sig), sig == SIGUSR1 || sig == 64);
-    errno = 0;
-    CHECK(sigaddset(&set, 0) == -1 && errno == EINVAL);
-    errno = 0;
-    CHECK(sigaddset(&set, 65) == -1 && errno == EINVAL);
-    puts("ok");
-    return 0;
+  sigset_t set;
+  sigemptyset(&set);
+  CHECK_INT(sigaddset(&set, SIGUSR1), 0);
+  CHECK_INT(sigaddset(&set, 64), 0);
+  for (int sig = 1; sig < 65; sig++)
+    CHECK_INT(sigismember(&set, sig), sig == SIGUSR1 || sig == 64);
+  errno = 0;
+  CHECK(sigaddset(&set, 0) == -1 && errno == EINVAL);
+  errno = 0;
+  CHECK(sigaddset(&set, 65) == -1 && errno == EINVAL);
+  puts("ok");
+  return 0;
 }

@@ -9,13 +9,13 @@
 #include "guest.h"
 
 int main(void) {
-    sigset_t set;
-    sigfillset(&set);
-    CHECK_INT(sigdelset(&set, SIGTERM), 0);
-    for (int sig = 1; sig < 65; sig++)
-        CHECK_INT(sigismember(&set, sig), sig != SIGTERM);
-    errno = 0;
-    CHECK(sigdelset(&set, -1) == -1 && errno == EINVAL);
-    puts("ok");
-    return 0;
+  sigset_t set;
+  sigfillset(&set);
+  CHECK_INT(sigdelset(&set, SIGTERM), 0);
+  for (int sig = 1; sig < 65; sig++)
+    CHECK_INT(sigismember(&set, sig), sig != SIGTERM);
+  errno = 0;
+  CHECK(sigdelset(&set, -1) == -1 && errno == EINVAL);
+  puts("ok");
+  return 0;
 }

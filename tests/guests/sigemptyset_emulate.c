@@ -8,11 +8,11 @@
 #include "guest.h"
 
 int main(void) {
-    sigset_t set;
-    sigfillset(&set);
-    CHECK_INT(sigemptyset(&set), 0);
-    for (int sig = 1; sig < 65; sig++)
-        CHECK_INT(sigismember(&set, sig), 0);
-    puts("ok");
-    return 0;
+  sigset_t set;
+  sigfillset(&set);
+  CHECK_INT(sigemptyset(&set), 0);
+  for (int sig = 1; sig < 65; sig++)
+    CHECK_INT(sigismember(&set, sig), 0);
+  puts("ok");
+  return 0;
 }

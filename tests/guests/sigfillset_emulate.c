@@ -8,11 +8,11 @@
 #include "guest.h"
 
 int main(void) {
-    sigset_t set;
-    CHECK(sizeof set == 128);
-    CHECK_INT(sigfillset(&set), 0);
-    for (int sig = 1; sig < 65; sig++)
-        CHECK_INT(sigismember(&set, sig), 1);
-    puts("ok");
-    return 0;
+  sigset_t set;
+  CHECK(sizeof set == 128);
+  CHECK_INT(sigfillset(&set), 0);
+  for (int sig = 1; sig < 65; sig++)
+    CHECK_INT(sigismember(&set, sig), 1);
+  puts("ok");
+  return 0;
 }

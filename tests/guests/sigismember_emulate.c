@@ -9,13 +9,13 @@
 #include "guest.h"
 
 int main(void) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    CHECK_INT(sigismember(&set, SIGINT), 1);
-    CHECK_INT(sigismember(&set, SIGQUIT), 0);
-    errno = 0;
-    CHECK(sigismember(&set, 100) == -1 && errno == EINVAL);
-    puts("ok");
-    return 0;
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  CHECK_INT(sigismember(&set, SIGINT), 1);
+  CHECK_INT(sigismember(&set, SIGQUIT), 0);
+  errno = 0;
+  CHECK(sigismember(&set, 100) == -1 && errno == EINVAL);
+  puts("ok");
+  return 0;
 }

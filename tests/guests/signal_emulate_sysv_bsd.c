@@ -11,14 +11,17 @@
 
 static volatile sig_atomic_t calls;
 
-static void on_signal(int sig) { (void)sig; calls++; }
+static void on_signal(int sig) {
+  (void)sig;
+  calls++;
+}
 
 int main(void) {
-    CHECK(bsd_signal(SIGUSR1, on_signal) == SIG_DFL);
-    raise(SIGUSR1);
-    raise(SIGUSR1);
-    CHECK_INT(calls, 2);
-    CHECK(signal(SIGUSR2, SIG_IGN) == SIG_DFL);
-    puts("ok");
-    return 0;
+  CHECK(bsd_signal(SIGUSR1, on_signal) == SIG_DFL);
+  raise(SIGUSR1);
+  raise(SIGUSR1);
+  CHECK_INT(calls, 2);
+  CHECK(signal(SIGUSR2, SIG_IGN) == SIG_DFL);
+  puts("ok");
+  return 0;
 }

@@ -7,8 +7,8 @@
 #include <signal.h>
 
 int main(void) {
-    sigset_t empty;
-    sigemptyset(&empty);
-    sigsuspend(&empty);
-    return 0;
+  sigset_t empty;
+  sigemptyset(&empty);
+  sigsuspend(&empty);
+  return 0;
 }

@@ -7,11 +7,11 @@
 #include <stddef.h>
 
 int main(void) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGUSR1);
-    sigprocmask(SIG_BLOCK, &set, NULL);
-    int sig;
-    sigwait(&set, &sig);
-    return 0;
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGUSR1);
+  sigprocmask(SIG_BLOCK, &set, NULL);
+  int sig;
+  sigwait(&set, &sig);
+  return 0;
 }

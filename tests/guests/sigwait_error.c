@@ -9,11 +9,11 @@
 #include "guest.h"
 
 int main(void) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGUSR1);
-    int sig = 0;
-    CHECK_INT(sigwait(&set, &sig), ENOSYS);
-    puts("ok");
-    return 0;
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGUSR1);
+  int sig = 0;
+  CHECK_INT(sigwait(&set, &sig), ENOSYS);
+  puts("ok");
+  return 0;
 }

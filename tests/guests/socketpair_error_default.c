@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    int sv[2];
-    errno = 0;
-    CHECK_INT(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  int sv[2];
+  errno = 0;
+  CHECK_INT(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -13,17 +13,17 @@
 #include "guest.h"
 
 int main(void) {
-    struct stat st;
-    CHECK_INT(stat(".", &st), 0);
-    printf("owner %u:%u\n", (unsigned)st.st_uid, (unsigned)st.st_gid);
-    CHECK_INT(st.st_uid, 1000);
-    CHECK_INT(st.st_gid, 1000);
-    CHECK_INT(st.st_uid, getuid());
-    CHECK(S_ISDIR(st.st_mode));
-    /* WASI reports no permission bits; the wrapper gives a never-chmodded directory 0755. */
-    CHECK_INT(st.st_mode & 07777, 0755);
-    CHECK_INT(stat("missing", &st), -1);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  struct stat st;
+  CHECK_INT(stat(".", &st), 0);
+  printf("owner %u:%u\n", (unsigned)st.st_uid, (unsigned)st.st_gid);
+  CHECK_INT(st.st_uid, 1000);
+  CHECK_INT(st.st_gid, 1000);
+  CHECK_INT(st.st_uid, getuid());
+  CHECK(S_ISDIR(st.st_mode));
+  /* WASI reports no permission bits; the wrapper gives a never-chmodded directory 0755. */
+  CHECK_INT(st.st_mode & 07777, 0755);
+  CHECK_INT(stat("missing", &st), -1);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

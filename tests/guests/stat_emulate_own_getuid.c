@@ -11,17 +11,16 @@
 
 #include "guest.h"
 
-uid_t getuid(void) {
-    return 7;
-}
+uid_t getuid(void) { return 7; }
 
 int main(void) {
-    struct stat st;
-    CHECK_INT(stat(".", &st), 0);
-    printf("owner %u:%u getuid %u\n", (unsigned)st.st_uid, (unsigned)st.st_gid, (unsigned)getuid());
-    CHECK_INT(st.st_uid, 1000);
-    CHECK_INT(st.st_gid, 1000);
-    CHECK_INT(getuid(), 7);
-    puts("ok");
-    return 0;
+  struct stat st;
+  CHECK_INT(stat(".", &st), 0);
+  printf("owner %u:%u getuid %u\n", (unsigned)st.st_uid, (unsigned)st.st_gid,
+         (unsigned)getuid());
+  CHECK_INT(st.st_uid, 1000);
+  CHECK_INT(st.st_gid, 1000);
+  CHECK_INT(getuid(), 7);
+  puts("ok");
+  return 0;
 }

@@ -14,11 +14,11 @@
 #include "guest.h"
 
 int main(void) {
-    syslog(LOG_ERR, "disk %d is on fire", 3);
-    errno = ENOENT;
-    syslog(LOG_USER | LOG_WARNING, "open failed: %m");
-    CHECK_INT(errno, ENOENT);
-    syslog(LOG_DEBUG, "last line\n");
-    puts("ok");
-    return 0;
+  syslog(LOG_ERR, "disk %d is on fire", 3);
+  errno = ENOENT;
+  syslog(LOG_USER | LOG_WARNING, "open failed: %m");
+  CHECK_INT(errno, ENOENT);
+  syslog(LOG_DEBUG, "last line\n");
+  puts("ok");
+  return 0;
 }

@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    syslog(LOG_INFO, "from the policy");
-    openlog("mine", 0, 0);
-    syslog(LOG_INFO, "from openlog");
-    puts("ok");
-    return 0;
+  syslog(LOG_INFO, "from the policy");
+  openlog("mine", 0, 0);
+  syslog(LOG_INFO, "from openlog");
+  puts("ok");
+  return 0;
 }

@@ -10,9 +10,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    syslog(LOG_ERR, "must not appear");
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  syslog(LOG_ERR, "must not appear");
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

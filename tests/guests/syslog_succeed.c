@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    openlog("guest", LOG_PID, LOG_USER);
-    syslog(LOG_EMERG, "dropped");
-    closelog();
-    puts("ok");
-    return 0;
+  openlog("guest", LOG_PID, LOG_USER);
+  syslog(LOG_EMERG, "dropped");
+  closelog();
+  puts("ok");
+  return 0;
 }

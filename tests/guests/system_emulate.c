@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(system(NULL), 0);
-    errno = 0;
-    CHECK_INT(system("echo hi"), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  CHECK_INT(system(NULL), 0);
+  errno = 0;
+  CHECK_INT(system("echo hi"), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,13 +9,13 @@
 #include "term_guest.h"
 
 int main(void) {
-    int fd = regular_file_fd();
-    errno = 0;
-    CHECK_INT(tcflow(fd, TCOOFF), -1);
-    CHECK_INT(errno, ENOTTY);
-    errno = 0;
-    CHECK_INT(tcflow(NOT_OPEN_FD, TCOOFF), -1);
-    CHECK_INT(errno, EBADF);
-    puts("ok");
-    return 0;
+  int fd = regular_file_fd();
+  errno = 0;
+  CHECK_INT(tcflow(fd, TCOOFF), -1);
+  CHECK_INT(errno, ENOTTY);
+  errno = 0;
+  CHECK_INT(tcflow(NOT_OPEN_FD, TCOOFF), -1);
+  CHECK_INT(errno, EBADF);
+  puts("ok");
+  return 0;
 }

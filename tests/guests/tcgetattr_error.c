@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct termios t;
-    errno = 0;
-    CHECK_INT(tcgetattr(0, &t), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct termios t;
+  errno = 0;
+  CHECK_INT(tcgetattr(0, &t), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct termios t = {0};
-    errno = 0;
-    CHECK_INT(tcsetattr(0, TCSANOW, &t), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct termios t = {0};
+  errno = 0;
+  CHECK_INT(tcsetattr(0, TCSANOW, &t), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

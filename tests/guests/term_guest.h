@@ -10,9 +10,9 @@
 #define NOT_OPEN_FD 99
 
 static int regular_file_fd(void) {
-    int fd = open("./not-a-tty", O_RDWR | O_CREAT | O_TRUNC, 0600);
-    CHECK(fd >= 0);
-    return fd;
+  int fd = open("./not-a-tty", O_RDWR | O_CREAT | O_TRUNC, 0600);
+  CHECK(fd >= 0);
+  return fd;
 }
 
 #endif

@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    struct tms t;
-    errno = 0;
-    CHECK_INT(times(&t), (clock_t)-1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  struct tms t;
+  errno = 0;
+  CHECK_INT(times(&t), (clock_t)-1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -8,9 +8,9 @@
 #include "guest.h"
 
 int main(void) {
-    errno = 0;
-    CHECK(tmpfile() == NULL);
-    CHECK_INT(errno, ENOENT);
-    puts("ok");
-    return 0;
+  errno = 0;
+  CHECK(tmpfile() == NULL);
+  CHECK_INT(errno, ENOENT);
+  puts("ok");
+  return 0;
 }

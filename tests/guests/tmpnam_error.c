@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[L_tmpnam];
-    errno = 0;
-    CHECK(tmpnam(buf) == NULL);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  char buf[L_tmpnam];
+  errno = 0;
+  CHECK(tmpnam(buf) == NULL);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,10 +9,10 @@
 #include "term_guest.h"
 
 int main(void) {
-    char buf[64];
-    int fd = regular_file_fd();
-    CHECK_INT(ttyname_r(fd, buf, sizeof buf), ENOTTY);
-    CHECK_INT(ttyname_r(NOT_OPEN_FD, buf, sizeof buf), EBADF);
-    puts("ok");
-    return 0;
+  char buf[64];
+  int fd = regular_file_fd();
+  CHECK_INT(ttyname_r(fd, buf, sizeof buf), ENOTTY);
+  CHECK_INT(ttyname_r(NOT_OPEN_FD, buf, sizeof buf), EBADF);
+  puts("ok");
+  return 0;
 }

@@ -9,9 +9,9 @@
 #include "guest.h"
 
 int main(void) {
-    char buf[64];
-    errno = 0;
-    CHECK_INT(ttyname_r(0, buf, sizeof buf), ENOSYS);
-    puts("ok");
-    return 0;
+  char buf[64];
+  errno = 0;
+  CHECK_INT(ttyname_r(0, buf, sizeof buf), ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -10,13 +10,13 @@
 #include "guest.h"
 
 int main(void) {
-    tzset();
-    time_t noon = 12 * 3600;
-    struct tm local, utc;
-    CHECK(localtime_r(&noon, &local) != NULL);
-    CHECK(gmtime_r(&noon, &utc) != NULL);
-    CHECK_INT(local.tm_hour, 12);
-    CHECK_INT(local.tm_hour, utc.tm_hour);
-    puts("ok");
-    return 0;
+  tzset();
+  time_t noon = 12 * 3600;
+  struct tm local, utc;
+  CHECK(localtime_r(&noon, &local) != NULL);
+  CHECK(gmtime_r(&noon, &utc) != NULL);
+  CHECK_INT(local.tm_hour, 12);
+  CHECK_INT(local.tm_hour, utc.tm_hour);
+  puts("ok");
+  return 0;
 }

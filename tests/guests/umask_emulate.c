@@ -8,10 +8,10 @@
 #include "guest.h"
 
 int main(void) {
-    CHECK_INT(umask(077), 022);
-    CHECK_INT(umask(0), 077);
-    CHECK_INT(umask(07777), 0);
-    CHECK_INT(umask(022), 0777);
-    puts("ok");
-    return 0;
+  CHECK_INT(umask(077), 022);
+  CHECK_INT(umask(0), 077);
+  CHECK_INT(umask(07777), 0);
+  CHECK_INT(umask(022), 0777);
+  puts("ok");
+  return 0;
 }

@@ -10,15 +10,15 @@
 #include "guest.h"
 
 static void log_it(int priority, const char *format, ...) {
-    va_list ap;
-    va_start(ap, format);
-    vsyslog(priority, format, ap);
-    va_end(ap);
+  va_list ap;
+  va_start(ap, format);
+  vsyslog(priority, format, ap);
+  va_end(ap);
 }
 
 int main(void) {
-    openlog("wrapper", 0, LOG_LOCAL0);
-    log_it(LOG_CRIT, "%d of %d %s", 7, 9, "failed");
-    puts("ok");
-    return 0;
+  openlog("wrapper", 0, LOG_LOCAL0);
+  log_it(LOG_CRIT, "%d of %d %s", 7, 9, "failed");
+  puts("ok");
+  return 0;
 }

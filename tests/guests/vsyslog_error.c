@@ -11,16 +11,16 @@
 #include "guest.h"
 
 static void log_it(int priority, const char *format, ...) {
-    va_list ap;
-    va_start(ap, format);
-    vsyslog(priority, format, ap);
-    va_end(ap);
+  va_list ap;
+  va_start(ap, format);
+  vsyslog(priority, format, ap);
+  va_end(ap);
 }
 
 int main(void) {
-    errno = 0;
-    log_it(LOG_ERR, "must not appear %d", 1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  errno = 0;
+  log_it(LOG_ERR, "must not appear %d", 1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

@@ -9,13 +9,13 @@
 #include "guest.h"
 
 int main(void) {
-    int status = 0;
-    errno = 0;
-    CHECK_INT(wait(&status), -1);
-    CHECK_INT(errno, ECHILD);
-    errno = 0;
-    CHECK_INT(wait(NULL), -1);
-    CHECK_INT(errno, ECHILD);
-    puts("ok");
-    return 0;
+  int status = 0;
+  errno = 0;
+  CHECK_INT(wait(&status), -1);
+  CHECK_INT(errno, ECHILD);
+  errno = 0;
+  CHECK_INT(wait(NULL), -1);
+  CHECK_INT(errno, ECHILD);
+  puts("ok");
+  return 0;
 }

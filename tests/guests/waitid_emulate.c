@@ -9,19 +9,19 @@
 #include "guest.h"
 
 int main(void) {
-    siginfo_t info;
-    errno = 0;
-    CHECK_INT(waitid(P_ALL, 0, &info, WEXITED), -1);
-    CHECK_INT(errno, ECHILD);
-    errno = 0;
-    CHECK_INT(waitid(P_PID, 3, &info, WEXITED | WNOHANG), -1);
-    CHECK_INT(errno, ECHILD);
-    errno = 0;
-    CHECK_INT(waitid(P_ALL, 0, &info, 0), -1);
-    CHECK_INT(errno, EINVAL);
-    errno = 0;
-    CHECK_INT(waitid((idtype_t)99, 0, &info, WEXITED), -1);
-    CHECK_INT(errno, EINVAL);
-    puts("ok");
-    return 0;
+  siginfo_t info;
+  errno = 0;
+  CHECK_INT(waitid(P_ALL, 0, &info, WEXITED), -1);
+  CHECK_INT(errno, ECHILD);
+  errno = 0;
+  CHECK_INT(waitid(P_PID, 3, &info, WEXITED | WNOHANG), -1);
+  CHECK_INT(errno, ECHILD);
+  errno = 0;
+  CHECK_INT(waitid(P_ALL, 0, &info, 0), -1);
+  CHECK_INT(errno, EINVAL);
+  errno = 0;
+  CHECK_INT(waitid((idtype_t)99, 0, &info, WEXITED), -1);
+  CHECK_INT(errno, EINVAL);
+  puts("ok");
+  return 0;
 }

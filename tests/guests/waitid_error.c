@@ -9,10 +9,10 @@
 #include "guest.h"
 
 int main(void) {
-    siginfo_t info;
-    errno = 0;
-    CHECK_INT(waitid(P_ALL, 0, &info, WEXITED), -1);
-    CHECK_INT(errno, ENOSYS);
-    puts("ok");
-    return 0;
+  siginfo_t info;
+  errno = 0;
+  CHECK_INT(waitid(P_ALL, 0, &info, WEXITED), -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
 }

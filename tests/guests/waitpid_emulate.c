@@ -9,20 +9,20 @@
 #include "guest.h"
 
 int main(void) {
-    int status = 0;
-    errno = 0;
-    CHECK_INT(waitpid(-1, &status, 0), -1);
-    CHECK_INT(errno, ECHILD);
-    errno = 0;
-    CHECK_INT(waitpid(7, &status, WNOHANG | WUNTRACED), -1);
-    CHECK_INT(errno, ECHILD);
-    errno = 0;
-    CHECK_INT(waitpid(-1, &status, 0x4000), -1);
-    CHECK_INT(errno, EINVAL);
-    CHECK(WIFEXITED(0x0300) && WEXITSTATUS(0x0300) == 3);
-    CHECK(WIFSIGNALED(9) && WTERMSIG(9) == 9 && !WIFEXITED(9));
-    CHECK(WIFSTOPPED(0x137f) && WSTOPSIG(0x137f) == 0x13);
-    CHECK(WIFCONTINUED(0xffff));
-    puts("ok");
-    return 0;
+  int status = 0;
+  errno = 0;
+  CHECK_INT(waitpid(-1, &status, 0), -1);
+  CHECK_INT(errno, ECHILD);
+  errno = 0;
+  CHECK_INT(waitpid(7, &status, WNOHANG | WUNTRACED), -1);
+  CHECK_INT(errno, ECHILD);
+  errno = 0;
+  CHECK_INT(waitpid(-1, &status, 0x4000), -1);
+  CHECK_INT(errno, EINVAL);
+  CHECK(WIFEXITED(0x0300) && WEXITSTATUS(0x0300) == 3);
+  CHECK(WIFSIGNALED(9) && WTERMSIG(9) == 9 && !WIFEXITED(9));
+  CHECK(WIFSTOPPED(0x137f) && WSTOPSIG(0x137f) == 0x13);
+  CHECK(WIFCONTINUED(0xffff));
+  puts("ok");
+  return 0;
 }

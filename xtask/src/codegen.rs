@@ -23,7 +23,8 @@ pub fn run(check: bool) -> Result<()> {
     let text: String = symbols.iter().map(|s| format!("{s}\n")).collect();
     ensure_file_contents(&root.join("tests/expected/defined-symbols.txt"), &text, check)?;
     let readme_path = root.join("README.md");
-    let readme = std::fs::read_to_string(&readme_path).with_context(|| format!("cannot read {}", readme_path.display()))?;
+    let readme =
+        std::fs::read_to_string(&readme_path).with_context(|| format!("cannot read {}", readme_path.display()))?;
     let table = wasi_shim::codegen::function_table(catalog, &policy);
     ensure_file_contents(&readme_path, &wasi_shim::codegen::replace_table(&readme, &table)?, check)
 }

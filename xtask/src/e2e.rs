@@ -6,24 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
-use wasi_shim::e2e::cpython::{Cpython, REGRTEST_FILES};
-use wasi_shim::e2e::{comparison_table, custom_section_bytes, time_commands, regressions, symbol_sizes, Flavour};
+use e2e::cpython::{Cpython, REGRTEST_FILES};
+use e2e::{comparison_table, custom_section_bytes, regressions, symbol_sizes, time_commands, Flavour};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::BaseRelease;
-use xshell::{cmd, Shell};
-
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"))
-}
-
-/// Build the `wasi-shim` binary that serves as HOSTRUNNER, and return its path.
-fn runner(root: &Path) -> Result<PathBuf> {
-    let sh = Shell::new()?;
-    sh.change_dir(root);
-    cmd!(sh, "cargo build --quiet --bin wasi-shim").run()?;
-    Ok(target_dir(root).join("debug/wasi-shim"))
-}
 
 /// One line per build: where it is and whether this run built it.
 fn print_builds(builds: &[(Flavour, &Path, Option<std::time::Duration>)]) {
@@ -35,7 +22,7 @@ fn print_builds(builds: &[(Flavour, &Path, Option<std::time::Duration>)]) {
 
 /// Startup times of stock (`times[0]`) and overlay (`times[1]`) over 21 interleaved runs: the
 /// median, and the fastest run, which machine load can only slow.
-fn print_startup(what: &str, times: &[wasi_shim::e2e::Timing]) {
+fn print_startup(what: &str, times: &[e2e::Timing]) {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
     println!(
         "  {what} startup over 21 interleaved runs: median stock {:.1} ms, overlay {:.1} ms, ratio {:.3}; fastest stock {:.1} ms, overlay {:.1} ms, ratio {:.3}",
@@ -49,26 +36,48 @@ fn print_startup(what: &str, times: &[wasi_shim::e2e::Timing]) {
 }
 
 /// How two sets differ between stock and overlay, under `heading`.
-fn print_difference(heading: &str, stock: &BTreeSet<String>, overlay: &BTreeSet<String>, only_overlay: &str, only_stock: &str) {
-    let join = |names: std::collections::btree_set::Difference<'_, String>| names.cloned().collect::<Vec<_>>().join(" ");
+fn print_difference(
+    heading: &str,
+    stock: &BTreeSet<String>,
+    overlay: &BTreeSet<String>,
+    only_overlay: &str,
+    only_stock: &str,
+) {
+    let join =
+        |names: std::collections::btree_set::Difference<'_, String>| names.cloned().collect::<Vec<_>>().join(" ");
     println!("\n{heading}: stock {}, overlay {}", stock.len(), overlay.len());
     println!("  {only_overlay} {}", join(overlay.difference(stock)));
     println!("  {only_stock} {}", join(stock.difference(overlay)));
 }
 
-pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
-    let runner = runner(root)?;
+pub fn cpython(src: Option<&Path>, full: bool) -> Result<()> {
+    let runner = test_support::wasi_shim_binary();
     let shims = Shims::builtin();
-    let policy = Policy::load("cpython", shims.catalog)?;
-    let work = target_dir(root).join("e2e/cpython");
+    let policy = Policy::load("cpython", &shims.catalog)?;
+    let work = test_support::target_dir().join("e2e/cpython");
     let cpython = Cpython::prepare(src, &work, &runner)?;
     let stock = cpython.build(Flavour::Stock, &shims, &policy)?;
     let overlay = cpython.build(Flavour::Overlay, &shims, &policy)?;
 
     println!("\nCPython {} from {}", cpython.version, cpython.source.display());
-    print_builds(&[(stock.flavour, &stock.python_wasm, stock.build_time), (overlay.flavour, &overlay.python_wasm, overlay.build_time)]);
-    print_difference("modules built", &stock.builtin_modules()?, &overlay.builtin_modules()?, "only in overlay:", "only in stock:  ");
-    print_difference("configure answered no (functions)", &stock.configure_no()?, &overlay.configure_no()?, "no only on overlay: ", "yes only on overlay:");
+    print_builds(&[
+        (stock.flavour, &stock.python_wasm, stock.build_time),
+        (overlay.flavour, &overlay.python_wasm, overlay.build_time),
+    ]);
+    print_difference(
+        "modules built",
+        &stock.builtin_modules()?,
+        &overlay.builtin_modules()?,
+        "only in overlay:",
+        "only in stock:  ",
+    );
+    print_difference(
+        "configure answered no (functions)",
+        &stock.configure_no()?,
+        &overlay.configure_no()?,
+        "no only on overlay: ",
+        "yes only on overlay:",
+    );
 
     let files: Vec<String> = if full { Vec::new() } else { REGRTEST_FILES.iter().map(|f| f.to_string()).collect() };
     let stock_tests = stock.regrtest(&files)?;
@@ -100,7 +109,10 @@ pub fn cpython(root: &Path, src: Option<&Path>, full: bool) -> Result<()> {
     // The first run of each compiles and caches the module; the timed runs load it.
     let times = time_commands(&mut [stock.command(["-c", "pass"]), overlay.command(["-c", "pass"])], 21)?;
     println!("\nbenchmark (same run)");
-    println!("  python.wasm size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
+    println!(
+        "  python.wasm size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}",
+        overlay_size as f64 / stock_size as f64
+    );
     println!(
         "  without custom sections (debug info, names): stock {stock_stripped}, overlay {overlay_stripped}, ratio {:.4}",
         overlay_stripped as f64 / stock_stripped as f64
@@ -125,24 +137,39 @@ hit = false; Signal.trap(:USR1) { hit = true }; Process.kill(:USR1, Process.pid)
 old = File.umask(027); p [:umask, File.umask.to_s(8)]; File.umask(old)
 begin; fork; rescue NotImplementedError, SystemCallError => e; p [:fork, e.class]; end"#;
 
-pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<()> {
-    use wasi_shim::e2e::ruby::{Ruby, BOOTSTRAP_FILES, RUN_ENDED, TEST_FILES};
+pub fn ruby(src: Option<&Path>, base: &str, full: bool) -> Result<()> {
+    use e2e::ruby::{Ruby, BOOTSTRAP_FILES, RUN_ENDED, TEST_FILES};
     let base = BaseRelease::parse(base)?;
-    let runner = runner(root)?;
+    let runner = test_support::wasi_shim_binary();
     let shims = Shims::builtin();
-    let policy = Policy::load("ruby", shims.catalog)?;
+    let policy = Policy::load("ruby", &shims.catalog)?;
     // The trixie builds stay where tests/ruby.rs finds (and CI caches) the overlay Ruby.
     let work = match base {
-        BaseRelease::Trixie => target_dir(root).join("e2e/ruby"),
-        BaseRelease::Bookworm => target_dir(root).join("e2e/ruby-bookworm"),
+        BaseRelease::Trixie => test_support::target_dir().join("e2e/ruby"),
+        BaseRelease::Bookworm => test_support::target_dir().join("e2e/ruby-bookworm"),
     };
     let ruby = Ruby::prepare(src, base, &work, &runner)?;
     let stock = ruby.build(Flavour::Stock, &shims, &policy)?;
     let overlay = ruby.build(Flavour::Overlay, &shims, &policy)?;
     println!("\nRuby {} from {}", ruby.version, ruby.source.display());
-    print_builds(&[(stock.flavour, &stock.ruby_wasm, stock.build_time), (overlay.flavour, &overlay.ruby_wasm, overlay.build_time)]);
-    print_difference("configure answered no (functions)", &stock.configure_no()?, &overlay.configure_no()?, "no only on overlay: ", "yes only on overlay:");
-    print_difference("extensions built", &stock.extensions()?, &overlay.extensions()?, "only in overlay:", "only in stock:  ");
+    print_builds(&[
+        (stock.flavour, &stock.ruby_wasm, stock.build_time),
+        (overlay.flavour, &overlay.ruby_wasm, overlay.build_time),
+    ]);
+    print_difference(
+        "configure answered no (functions)",
+        &stock.configure_no()?,
+        &overlay.configure_no()?,
+        "no only on overlay: ",
+        "yes only on overlay:",
+    );
+    print_difference(
+        "extensions built",
+        &stock.extensions()?,
+        &overlay.extensions()?,
+        "only in overlay:",
+        "only in stock:  ",
+    );
     println!("\nbehaviour probe");
     let mut starts = [false, false];
     let mut probe_passed = false;
@@ -151,13 +178,24 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
         let output = build.run_code(RUBY_PROBE)?;
         probe_passed = output.status.success();
         println!("  {} (exit {:?}):", build.flavour.name(), output.status.code());
-        for line in String::from_utf8_lossy(&output.stdout).lines().chain(String::from_utf8_lossy(&output.stderr).lines()).take(12) {
+        for line in String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .chain(String::from_utf8_lossy(&output.stderr).lines())
+            .take(12)
+        {
             println!("    {line}");
         }
     }
     // Catalog functions configure still answers no for must be ones the policy makes fail.
-    let failing_by_policy: BTreeSet<String> = shims.catalog.functions.iter().filter(|f| !policy.choice(&f.name).is_some_and(|c| c.behaviour.works())).map(|f| f.name.clone()).collect();
-    let covered_no: BTreeSet<String> = overlay.configure_no()?.into_iter().filter(|f| shims.catalog.function(f).is_some()).collect();
+    let failing_by_policy: BTreeSet<String> = shims
+        .catalog
+        .functions
+        .iter()
+        .filter(|f| !policy.choice(&f.name).is_some_and(|c| c.behaviour.works()))
+        .map(|f| f.name.clone())
+        .collect();
+    let covered_no: BTreeSet<String> =
+        overlay.configure_no()?.into_iter().filter(|f| shims.catalog.function(f).is_some()).collect();
     let unexplained: Vec<&String> = covered_no.difference(&failing_by_policy).collect();
     println!(
         "  catalog functions the overlay's configure answered no: {} ({}), all failing by policy: {}",
@@ -166,9 +204,14 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
         if unexplained.is_empty() { "yes".to_owned() } else { format!("NO: {unexplained:?}") }
     );
 
-    let bootstrap: Vec<String> = if full { all_files(&ruby.source.join("bootstraptest"), "test_")? } else { BOOTSTRAP_FILES.iter().map(|f| f.to_string()).collect() };
+    let bootstrap: Vec<String> = if full {
+        all_files(&ruby.source.join("bootstraptest"), "test_")?
+    } else {
+        BOOTSTRAP_FILES.iter().map(|f| f.to_string()).collect()
+    };
     let test_files: Vec<String> = if full {
-        let mut files: Vec<String> = all_files(&ruby.source.join("test/ruby"), "test_")?.into_iter().map(|f| format!("ruby/{f}")).collect();
+        let mut files: Vec<String> =
+            all_files(&ruby.source.join("test/ruby"), "test_")?.into_iter().map(|f| format!("ruby/{f}")).collect();
         files.extend(TEST_FILES.iter().map(|f| f.to_string()));
         files.sort();
         files.dedup();
@@ -177,7 +220,9 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
         TEST_FILES.iter().map(|f| f.to_string()).collect()
     };
     // The two builds' runs go side by side, one core each.
-    let run = |build: &wasi_shim::e2e::ruby::Build| -> Result<_> { Ok((build.bootstraptest(&ruby, &bootstrap)?, build.test_files(&test_files)?)) };
+    let run = |build: &e2e::ruby::Build| -> Result<_> {
+        Ok((build.bootstraptest(&ruby, &bootstrap)?, build.test_files(&test_files)?))
+    };
     let (stock_runs, overlay_runs) = std::thread::scope(|scope| {
         let stock_run = scope.spawn(|| run(&stock));
         let overlay_run = run(&overlay);
@@ -186,18 +231,25 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
     let (stock_btest, stock_tests) = stock_runs?;
     let (overlay_btest, overlay_tests) = overlay_runs?;
     let mut regressed = Vec::new();
-    for (title, listed, stock_side, overlay_side) in
-        [("bootstrap tests (bootstraptest/runner.rb)", &bootstrap, &stock_btest, &overlay_btest), ("test/ files (test/runner.rb, in-process)", &test_files, &stock_tests, &overlay_tests)]
-    {
+    for (title, listed, stock_side, overlay_side) in [
+        ("bootstrap tests (bootstraptest/runner.rb)", &bootstrap, &stock_btest, &overlay_btest),
+        ("test/ files (test/runner.rb, in-process)", &test_files, &stock_tests, &overlay_tests),
+    ] {
         println!("\n{title}");
         print!("{}", comparison_table(listed, stock_side, overlay_side));
         let stock_ran: BTreeSet<&String> = stock_side.values().flat_map(|r| r.failed.keys().chain(&r.passed)).collect();
-        let absent: BTreeMap<&String, &String> = overlay_side.values().flat_map(|r| r.failed.iter()).filter(|(t, _)| !stock_ran.contains(t)).collect();
-        let passes = |side: &BTreeMap<String, wasi_shim::e2e::TestFile>| side.values().map(|r| r.passed.len()).sum::<usize>();
+        let absent: BTreeMap<&String, &String> =
+            overlay_side.values().flat_map(|r| r.failed.iter()).filter(|(t, _)| !stock_ran.contains(t)).collect();
+        let passes =
+            |side: &BTreeMap<String, e2e::TestFile>| side.values().map(|r| r.passed.len()).sum::<usize>();
         println!("  passed: stock {}, overlay {}", passes(stock_side), passes(overlay_side));
         let unreached: Vec<&String> = stock_side
             .iter()
-            .flat_map(|(file, r)| r.passed.iter().filter(move |t| overlay_side.get(file).is_none_or(|o| !o.passed.contains(*t) && !o.failed.contains_key(*t))))
+            .flat_map(|(file, r)| {
+                r.passed.iter().filter(move |t| {
+                    overlay_side.get(file).is_none_or(|o| !o.passed.contains(*t) && !o.failed.contains_key(*t))
+                })
+            })
             .collect();
         println!("  passing on stock, not run on overlay: {}", unreached.len());
         for test in &unreached {
@@ -206,7 +258,8 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
         // A run that ended early (Ruby's wasm GC reporting [BUG], a trap) is listed, not counted
         // as the running test failing: it hits stock and overlay at different places.
         for (name, side) in [("stock", stock_side), ("overlay", overlay_side)] {
-            let ended: Vec<(&String, &String)> = side.values().flat_map(|r| r.failed.iter()).filter(|(_, m)| m.starts_with(RUN_ENDED)).collect();
+            let ended: Vec<(&String, &String)> =
+                side.values().flat_map(|r| r.failed.iter()).filter(|(_, m)| m.starts_with(RUN_ENDED)).collect();
             println!("  runs that ended early on {name} ({}):", ended.len());
             for (test, message) in ended {
                 println!("    {test}: {}", message.trim_start_matches(RUN_ENDED).trim_start_matches(": "));
@@ -227,9 +280,15 @@ pub fn ruby(root: &Path, src: Option<&Path>, base: &str, full: bool) -> Result<(
     let stock_size = std::fs::metadata(&stock.ruby_wasm)?.len();
     let overlay_size = std::fs::metadata(&overlay.ruby_wasm)?.len();
     println!("\nbenchmark (same run)");
-    println!("  ruby size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}", overlay_size as f64 / stock_size as f64);
+    println!(
+        "  ruby size: stock {stock_size} bytes, overlay {overlay_size} bytes, ratio overlay/stock {:.4}",
+        overlay_size as f64 / stock_size as f64
+    );
     if starts[0] && starts[1] {
-        let times = time_commands(&mut [stock.command(["--disable-gems", "-e", "0"]), overlay.command(["--disable-gems", "-e", "0"])], 21)?;
+        let times = time_commands(
+            &mut [stock.command(["--disable-gems", "-e", "0"]), overlay.command(["--disable-gems", "-e", "0"])],
+            21,
+        )?;
         print_startup("`-e 0`", &times);
     } else {
         println!("  startup not compared: the stock build does not start (see the probe above)");
@@ -261,8 +320,8 @@ fn all_files(dir: &Path, prefix: &str) -> Result<Vec<String>> {
 struct GuestRun {
     name: String,
     policy: String,
-    overlay: Result<wasi_shim::e2e::wasi_libc::Outcome, String>,
-    patched: Result<wasi_shim::e2e::wasi_libc::Outcome, String>,
+    overlay: Result<e2e::wasi_libc::Outcome, String>,
+    patched: Result<e2e::wasi_libc::Outcome, String>,
     meets: (bool, bool),
 }
 
@@ -270,7 +329,7 @@ struct GuestRun {
 #[derive(Clone, Copy)]
 struct GuestSides<'a> {
     overlay_dir: &'a Path,
-    patched: &'a wasi_shim::e2e::wasi_libc::Tree,
+    patched: &'a e2e::wasi_libc::Tree,
     series: &'a wasi_shim::patches::Series,
     toolchain: &'a wasi_shim::toolchain::Toolchain,
     runner: &'a Path,
@@ -280,12 +339,15 @@ struct GuestSides<'a> {
 
 impl GuestSides<'_> {
     /// Compile the guest over the overlay and against the patched wasi-libc, and run both.
-    fn compare(&self, name: &str, path: &Path, config: &wasi_shim::e2e::guests::GuestConfig) -> GuestRun {
-        use wasi_shim::e2e::wasi_libc::{compile_against, run_guest, Outcome};
+    fn compare(&self, name: &str, path: &Path, config: &test_support::GuestConfig) -> GuestRun {
+        use e2e::wasi_libc::{compile_against, run_guest, Outcome};
         let run = |module: &Path, compiled: Result<std::process::Output>| -> Result<Outcome, String> {
             let compiled = compiled.map_err(|e| e.to_string())?;
             if !compiled.status.success() {
-                return Err(format!("compile failed: {}", String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default()));
+                return Err(format!(
+                    "compile failed: {}",
+                    String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default()
+                ));
             }
             run_guest(self.runner, module, config, &self.work.join("run").join(name)).map_err(|e| e.to_string())
         };
@@ -304,7 +366,10 @@ impl GuestSides<'_> {
                 .map_err(anyhow::Error::from),
         );
         let patched_module = modules.join("patched").join(format!("{name}.wasm"));
-        let patched = run(&patched_module, compile_against(self.patched, self.toolchain, self.series, path, self.guest_dir, &patched_module));
+        let patched = run(
+            &patched_module,
+            compile_against(self.patched, self.toolchain, self.series, path, self.guest_dir, &patched_module),
+        );
         let meets = (overlay.as_ref().is_ok_and(|o| o.meets(config)), patched.as_ref().is_ok_and(|o| o.meets(config)));
         GuestRun { name: name.to_owned(), policy: config.policy.clone(), overlay, patched, meets }
     }
@@ -312,21 +377,32 @@ impl GuestSides<'_> {
 
 pub fn wasi_libc(root: &Path) -> Result<()> {
     use wasi_shim::base::{plan_links, BaseSymbols};
-    use wasi_shim::e2e::guests::{self, GuestConfig};
-    use wasi_shim::e2e::wasi_libc::{build_tree, prepare, rebuild_with_policy};
+    use test_support::guests::{self, GuestConfig};
+    use e2e::wasi_libc::{build_tree, prepare, rebuild_with_policy};
     use wasi_shim::patches::Series;
 
-    let runner = runner(root)?;
+    let runner = test_support::wasi_shim_binary();
     let shims = Shims::builtin();
     let patches_dir = root.join("wasi-libc-patches");
     let series = Series::read(&patches_dir.join("series.toml"))?;
     let (source, toolchain) = prepare()?;
-    let work = target_dir(root).join("e2e/wasi-libc");
+    let work = test_support::target_dir().join("e2e/wasi-libc");
     let pristine = build_tree(&source, &work.join("pristine"), None, &toolchain)?;
     let patched = build_tree(&source, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
 
-    println!("\nwasi-libc {} from {} ({} patches, policy {})", series.base, source.display(), series.areas.len() + 1, series.policy);
-    println!("  pristine built in {:.0} s, patched in {:.0} s ({})", pristine.build_time.as_secs_f64(), patched.build_time.as_secs_f64(), toolchain.clang.display());
+    println!(
+        "\nwasi-libc {} from {} ({} patches, policy {})",
+        series.base,
+        source.display(),
+        series.areas.len() + 1,
+        series.policy
+    );
+    println!(
+        "  pristine built in {:.0} s, patched in {:.0} s ({})",
+        pristine.build_time.as_secs_f64(),
+        patched.build_time.as_secs_f64(),
+        toolchain.clang.display()
+    );
     let same_check = pristine.check_symbols_diff == patched.check_symbols_diff;
     println!(
         "  check-symbols: pristine differs from its expected lists in {} lines (clang {} predefines other macros), patched in {}: {}",
@@ -353,16 +429,16 @@ pub fn wasi_libc(root: &Path) -> Result<()> {
     }
     let mut order: Vec<String> = by_policy.keys().cloned().collect();
     order.sort_by_key(|p| (p != &series.policy, p.clone()));
-    let series_policy = Policy::load(&series.policy, shims.catalog)?;
+    let series_policy = Policy::load(&series.policy, &shims.catalog)?;
     let base = BaseSymbols::scan(&toolchain)?;
-    let series_links: BTreeMap<String, wasi_shim::codegen::Link> =
-        plan_links(shims.catalog, &series_policy, &base).into_iter().map(|p| (p.function, p.link)).collect();
-    let links = |name: &str| series_links.get(name).copied().unwrap_or(wasi_shim::codegen::Link::Direct);
+    let series_links: BTreeMap<String, wasi_shim::base::Link> =
+        plan_links(&shims.catalog, &series_policy, &base).into_iter().map(|p| (p.function, p.link)).collect();
+    let links = |name: &str| series_links.get(name).copied().unwrap_or(wasi_shim::base::Link::Direct);
     let mut runs: Vec<GuestRun> = Vec::new();
     for policy_name in &order {
         let guests = &by_policy[policy_name];
         let spec = guests[0].2.policy_spec(&policies_dir);
-        let policy = Policy::load(&spec, shims.catalog)?;
+        let policy = Policy::load(&spec, &shims.catalog)?;
         if policy_name != &series.policy {
             rebuild_with_policy(&patched, &series, &links, &policy, &toolchain)?;
         }
@@ -370,11 +446,23 @@ pub fn wasi_libc(root: &Path) -> Result<()> {
         wasi_shim::overlay::build(&shims, &policy, &toolchain, &overlay_dir)?;
         eprintln!("e2e: {} guests under policy {policy_name}", guests.len());
         let chunks: Vec<&[(String, PathBuf, GuestConfig)]> = guests.chunks(guests.len().div_ceil(2)).collect();
-        let one = GuestSides { overlay_dir: &overlay_dir, patched: &patched, series: &series, toolchain: &toolchain, runner: &runner, work: &work, guest_dir: &guest_dir };
+        let one = GuestSides {
+            overlay_dir: &overlay_dir,
+            patched: &patched,
+            series: &series,
+            toolchain: &toolchain,
+            runner: &runner,
+            work: &work,
+            guest_dir: &guest_dir,
+        };
         let results: Vec<Vec<GuestRun>> = std::thread::scope(|scope| {
             let handles: Vec<_> = chunks
                 .iter()
-                .map(|chunk| scope.spawn(move || chunk.iter().map(|(name, path, config)| one.compare(name, path, config)).collect::<Vec<_>>()))
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk.iter().map(|(name, path, config)| one.compare(name, path, config)).collect::<Vec<_>>()
+                    })
+                })
                 .collect();
             handles.into_iter().map(|h| h.join().expect("guest thread panicked")).collect()
         });
@@ -385,8 +473,13 @@ pub fn wasi_libc(root: &Path) -> Result<()> {
         rebuild_with_policy(&patched, &series, &links, &series_policy, &toolchain)?;
     }
 
-    println!("\nconformance guests over bookworm: the overlay vs the patched wasi-libc (no overlay, series.toml flags)");
-    println!("  {:28} {:>6} {:>10} {:>22} {:>22}", "policy", "guests", "identical", "overlay meets spec", "patched meets spec");
+    println!(
+        "\nconformance guests over bookworm: the overlay vs the patched wasi-libc (no overlay, series.toml flags)"
+    );
+    println!(
+        "  {:28} {:>6} {:>10} {:>22} {:>22}",
+        "policy", "guests", "identical", "overlay meets spec", "patched meets spec"
+    );
     for policy_name in &order {
         let rows: Vec<&GuestRun> = runs.iter().filter(|r| &r.policy == policy_name).collect();
         let identical = rows.iter().filter(|r| r.overlay.is_ok() && r.overlay == r.patched).count();
@@ -401,9 +494,19 @@ pub fn wasi_libc(root: &Path) -> Result<()> {
     }
     let differing: Vec<&GuestRun> = runs.iter().filter(|r| r.overlay.is_err() || r.overlay != r.patched).collect();
     let identical = runs.len() - differing.len();
-    println!("  {:28} {:>6} {:>10} {:>22} {:>22}", "total", runs.len(), identical, runs.iter().filter(|r| r.meets.0).count(), runs.iter().filter(|r| r.meets.1).count());
+    println!(
+        "  {:28} {:>6} {:>10} {:>22} {:>22}",
+        "total",
+        runs.len(),
+        identical,
+        runs.iter().filter(|r| r.meets.0).count(),
+        runs.iter().filter(|r| r.meets.1).count()
+    );
     for run in &differing {
-        println!("  differs: {} ({})\n    overlay: {:?}\n    patched: {:?}", run.name, run.policy, run.overlay, run.patched);
+        println!(
+            "  differs: {} ({})\n    overlay: {:?}\n    patched: {:?}",
+            run.name, run.policy, run.overlay, run.patched
+        );
     }
     println!("\npatched sysroot: {}", patched.sysroot().display());
     if !differing.is_empty() {

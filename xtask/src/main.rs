@@ -23,6 +23,8 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Install what the tests need (clang and the test tools: test-support's lists), as the tests themselves would
+    Provision,
     /// Build an interpreter stock and over the overlay from one source tree and compare them
     E2e {
         #[command(subcommand)]
@@ -62,8 +64,16 @@ enum Interpreter {
 fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Codegen { check } => codegen::run(check),
-        Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(&codegen::project_root(), src.as_deref(), full),
+        Command::Provision => {
+            test_support::provision_test_tools();
+            Ok(())
+        }
+        Command::E2e { interpreter: Interpreter::Cpython { src, full } } => {
+            e2e::cpython(src.as_deref(), full)
+        }
         Command::E2e { interpreter: Interpreter::WasiLibc } => e2e::wasi_libc(&codegen::project_root()),
-        Command::E2e { interpreter: Interpreter::Ruby { src, base, full } } => e2e::ruby(&codegen::project_root(), src.as_deref(), &base, full),
+        Command::E2e { interpreter: Interpreter::Ruby { src, base, full } } => {
+            e2e::ruby(src.as_deref(), &base, full)
+        }
     }
 }

@@ -13,14 +13,6 @@
 
 #include_next <sys/mman.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

@@ -15,16 +15,12 @@
 #include <sys/types.h>
 #include_next <sys/resource.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 #ifndef RLIM_INFINITY
 typedef unsigned long long rlim_t;
 
 struct rlimit {
-    rlim_t rlim_cur;
-    rlim_t rlim_max;
+  rlim_t rlim_cur;
+  rlim_t rlim_max;
 };
 
 #define RLIM_INFINITY (~0ULL)
@@ -80,9 +76,5 @@ struct rlimit {
 #endif
 
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

@@ -6,25 +6,17 @@
 
 #include_next <sys/time.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 #ifndef ITIMER_REAL
 #define ITIMER_REAL 0
 #define ITIMER_VIRTUAL 1
 #define ITIMER_PROF 2
 
 struct itimerval {
-    struct timeval it_interval;
-    struct timeval it_value;
+  struct timeval it_interval;
+  struct timeval it_value;
 };
 #endif
 
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

@@ -9,43 +9,31 @@
 #include <sys/types.h>
 #include <signal.h> /* siginfo_t (the overlay's <signal.h>), as musl's <sys/wait.h> includes it */
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-typedef enum {
-	P_ALL = 0,
-	P_PID = 1,
-	P_PGID = 2,
-	P_PIDFD = 3
-} idtype_t;
+typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2, P_PIDFD = 3 } idtype_t;
 
 #ifndef WNOHANG
-#define WNOHANG    1
-#define WUNTRACED  2
+#define WNOHANG 1
+#define WUNTRACED 2
 #endif
-#define WSTOPPED   2
-#define WEXITED    4
+#define WSTOPPED 2
+#define WEXITED 4
 #define WCONTINUED 8
-#define WNOWAIT    0x1000000
+#define WNOWAIT 0x1000000
 
 #ifndef WEXITSTATUS
 #define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
 #define WTERMSIG(s) ((s) & 0x7f)
 #define WSTOPSIG(s) WEXITSTATUS(s)
 #define WIFEXITED(s) (!WTERMSIG(s))
-#define WIFSTOPPED(s) ((short)((((s)&0xffff)*0x10001U)>>8) > 0x7f00)
-#define WIFSIGNALED(s) (((s)&0xffff)-1U < 0xffu)
+#define WIFSTOPPED(s) ((short)((((s) & 0xffff) * 0x10001U) >> 8) > 0x7f00)
+#define WIFSIGNALED(s) (((s) & 0xffff) - 1U < 0xffu)
 #endif
 #define WIFCONTINUED(s) ((s) == 0xffff)
 #define WCOREDUMP(s) ((s) & 0x80)
 
-struct rusage; /* wait3 and wait4 only pass it through; <sys/resource.h> defines it */
+struct
+    rusage; /* wait3 and wait4 only pass it through; <sys/resource.h> defines it */
 
 /* @WASI_SHIM_DECLARATIONS@ */
-
-#ifdef __cplusplus
-}
-#endif
 
 #endif

@@ -2,15 +2,15 @@
 //! function configure found missing is covered by the catalog or excluded there with a reason.
 //!
 //! The source is Debian's python3.13 package; the native build Python that cross configure needs is
-//! built once and cached (`wasi_shim::e2e::cpython::native_python`).
+//! built once and cached (`e2e::cpython::native_python`).
 
-mod support;
 
 use std::process::Command;
 
-use support::{scratch, sh, toolchain};
-use wasi_shim::e2e::cpython::native_python;
-use wasi_shim::toolchain::{fetch_upstream_source, BaseRelease};
+use test_support::{scratch, sh, toolchain};
+use e2e::cpython::native_python;
+use wasi_shim::toolchain::BaseRelease;
+use test_support::fetch_upstream_source;
 
 #[test]
 fn stock_cpython_configure_log_is_fully_covered_or_excluded() {
@@ -23,7 +23,16 @@ fn stock_cpython_configure_log_is_fully_covered_or_excluded() {
     std::fs::create_dir_all(&dir).unwrap();
     // The stock compiler: plain clang over the plain sysroot, no overlay.
     let cc = dir.join("cc");
-    std::fs::write(&cc, format!("#!/bin/sh\nexec '{}' --target={} '--sysroot={}' \"$@\"\n", tc.clang.display(), tc.triple, tc.sysroot.display())).unwrap();
+    std::fs::write(
+        &cc,
+        format!(
+            "#!/bin/sh\nexec '{}' --target={} '--sysroot={}' \"$@\"\n",
+            tc.clang.display(),
+            tc.triple,
+            tc.sysroot.display()
+        ),
+    )
+    .unwrap();
     sh(Command::new("chmod").arg("+x").arg(&cc), "chmod");
     let guess = Command::new(source.join("config.guess")).output().unwrap();
     let build_triple = String::from_utf8_lossy(&guess.stdout).trim().to_owned();
@@ -40,7 +49,7 @@ fn stock_cpython_configure_log_is_fully_covered_or_excluded() {
             .current_dir(&dir),
         "stock wasm32-wasi configure",
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_wasi-shim"))
+    let out = Command::new(test_support::wasi_shim_binary())
         .args(["audit", "--policy", "cpython"])
         .arg(dir.join("config.log"))
         .output()
@@ -48,7 +57,25 @@ fn stock_cpython_configure_log_is_fully_covered_or_excluded() {
     let report = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{report}{}", String::from_utf8_lossy(&out.stderr));
     assert!(report.trim_end().ends_with("0 uncovered"), "{report}");
-    for covered in ["getuid", "getpwuid", "getgrgid", "sigaction", "kill", "umask", "chmod", "fork", "dup", "setsid", "ctermid", "openpty"] {
-        assert!(report.lines().any(|l| l.trim_start().starts_with("covered") && l.split_whitespace().nth(1) == Some(covered)), "{covered} should be covered:\n{report}");
+    for covered in [
+        "getuid",
+        "getpwuid",
+        "getgrgid",
+        "sigaction",
+        "kill",
+        "umask",
+        "chmod",
+        "fork",
+        "dup",
+        "setsid",
+        "ctermid",
+        "openpty",
+    ] {
+        assert!(
+            report
+                .lines()
+                .any(|l| l.trim_start().starts_with("covered") && l.split_whitespace().nth(1) == Some(covered)),
+            "{covered} should be covered:\n{report}"
+        );
     }
 }

@@ -10,9 +10,9 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 
 use super::{content_hash, make_executable, run_logged, write_stock_cc, Flavour, TestFile};
-use crate::policy::Policy;
-use crate::shims::Shims;
-use crate::toolchain::{self, cache_dir, BaseRelease, Toolchain};
+use wasi_shim::policy::Policy;
+use wasi_shim::shims::Shims;
+use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
 
 /// Configure arguments both flavours share: Ruby's wasm/README.md recipe, plus the extensions
 /// that cannot build for WASI (pty forks; debug, racc and rbs are bundled gems that link as shared
@@ -48,7 +48,8 @@ pub struct Build {
 
 fn ruby_version(source: &Path) -> Result<String> {
     let header = source.join("include/ruby/version.h");
-    let text = std::fs::read_to_string(&header).with_context(|| format!("{} is not a Ruby tree: no {}", source.display(), header.display()))?;
+    let text = std::fs::read_to_string(&header)
+        .with_context(|| format!("{} is not a Ruby tree: no {}", source.display(), header.display()))?;
     let field = |name: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(&format!("#define {name} ")).map(|v| v.trim().to_owned()))
@@ -56,7 +57,9 @@ fn ruby_version(source: &Path) -> Result<String> {
     };
     let teeny = std::fs::read_to_string(source.join("version.h"))
         .ok()
-        .and_then(|t| t.lines().find_map(|l| l.strip_prefix("#define RUBY_VERSION_TEENY ").map(|v| v.trim().to_owned())))
+        .and_then(|t| {
+            t.lines().find_map(|l| l.strip_prefix("#define RUBY_VERSION_TEENY ").map(|v| v.trim().to_owned()))
+        })
         .unwrap_or_else(|| "0".into());
     Ok(format!("{}.{}.{teeny}", field("RUBY_API_VERSION_MAJOR")?, field("RUBY_API_VERSION_MINOR")?))
 }
@@ -75,12 +78,23 @@ pub fn native_ruby(source: &Path, version: &str) -> Result<PathBuf> {
     let _ = std::fs::remove_dir_all(&prefix);
     std::fs::create_dir_all(&build)?;
     run_logged(
-        Command::new(source.join("configure")).arg(format!("--prefix={}", prefix.display())).arg("--disable-install-doc").current_dir(&build),
+        Command::new(source.join("configure"))
+            .arg(format!("--prefix={}", prefix.display()))
+            .arg("--disable-install-doc")
+            .current_dir(&build),
         &build.join("configure.log"),
         "native Ruby configure",
     )?;
-    run_logged(Command::new("make").arg("-j2").current_dir(&build), &build.join("make.log"), "native Ruby make (about 3 minutes)")?;
-    run_logged(Command::new("make").arg("install-nodoc").current_dir(&build), &build.join("install.log"), "native Ruby install")?;
+    run_logged(
+        Command::new("make").arg("-j2").current_dir(&build),
+        &build.join("make.log"),
+        "native Ruby make (about 3 minutes)",
+    )?;
+    run_logged(
+        Command::new("make").arg("install-nodoc").current_dir(&build),
+        &build.join("install.log"),
+        "native Ruby install",
+    )?;
     std::fs::write(&done, "")?;
     let _ = std::fs::remove_dir_all(&build);
     Ok(ruby)
@@ -92,13 +106,20 @@ impl Ruby {
     pub fn prepare(src: Option<&Path>, base: BaseRelease, work: &Path, runner: &Path) -> Result<Ruby> {
         let source = match src {
             Some(dir) => std::path::absolute(dir)?,
-            None => toolchain::fetch_upstream_source("ruby3.3", "trixie")?,
+            None => test_support::fetch_upstream_source("ruby3.3", "trixie")?,
         };
         let version = ruby_version(&source)?;
         let toolchain = toolchain::discover_or_provision(base)?;
         let baseruby = native_ruby(&source, &version)?;
         std::fs::create_dir_all(work)?;
-        Ok(Ruby { source, version, work: std::path::absolute(work)?, baseruby, toolchain, runner: runner.to_path_buf() })
+        Ok(Ruby {
+            source,
+            version,
+            work: std::path::absolute(work)?,
+            baseruby,
+            toolchain,
+            runner: runner.to_path_buf(),
+        })
     }
 
     pub fn overlay_dir(&self) -> PathBuf {
@@ -116,7 +137,7 @@ impl Ruby {
             }
             Flavour::Overlay => {
                 let overlay = self.overlay_dir();
-                crate::overlay::build(shims, policy, &self.toolchain, &overlay)?;
+                wasi_shim::overlay::build(shims, policy, &self.toolchain, &overlay)?;
                 let key = content_hash(&[&overlay.join("include"), &overlay.join("lib"), &overlay.join("share")])?;
                 (overlay.join("bin/wasm32-wasi-clang"), Some(overlay.join("share/config.site")), key)
             }
@@ -146,7 +167,11 @@ impl Ruby {
             if let Some(site) = &config_site {
                 configure.env("CONFIG_SITE", site);
             }
-            let configure_time = run_logged(&mut configure, &dir.join("e2e-configure.log"), &format!("{} Ruby configure", flavour.name()))?;
+            let configure_time = run_logged(
+                &mut configure,
+                &dir.join("e2e-configure.log"),
+                &format!("{} Ruby configure", flavour.name()),
+            )?;
             let make_time = run_logged(
                 Command::new("make").arg("-j2").env("WASI_SHIM_SJLJ", "0").current_dir(&dir),
                 &dir.join("e2e-make.log"),
@@ -181,7 +206,9 @@ impl Build {
 
     /// `ruby.sh --disable-gems -e CODE` (RubyGems would look for installed gem specifications).
     pub fn run_code(&self, code: &str) -> Result<Output> {
-        self.command(["--disable-gems", "-e", code]).output().with_context(|| format!("cannot run {}", self.launcher.display()))
+        self.command(["--disable-gems", "-e", code])
+            .output()
+            .with_context(|| format!("cannot run {}", self.launcher.display()))
     }
 
     /// Functions this build's configure answered "no" for.
@@ -271,7 +298,10 @@ impl Build {
         let path = dir.join("ruby-test.sh");
         std::fs::write(
             &path,
-            format!("#!/bin/sh\nmkdir -p tmp\nexec timeout -k 5 {timeout_seconds} {} \"$@\"\n", self.launcher.display()),
+            format!(
+                "#!/bin/sh\nmkdir -p tmp\nexec timeout -k 5 {timeout_seconds} {} \"$@\"\n",
+                self.launcher.display()
+            ),
         )?;
         make_executable(&path)?;
         Ok(path)
@@ -298,7 +328,10 @@ impl Build {
         std::fs::write(&log, &text)?;
         let mut results = parse_bootstraptest(&text);
         for file in files {
-            results.entry(file.clone()).or_insert_with(|| TestFile { not_run: Some(format!("no result in {}", log.display())), ..TestFile::default() });
+            results.entry(file.clone()).or_insert_with(|| TestFile {
+                not_run: Some(format!("no result in {}", log.display())),
+                ..TestFile::default()
+            });
         }
         Ok(results)
     }
@@ -312,12 +345,21 @@ impl Build {
         for file in files {
             let output = Command::new(&launcher)
                 // One fixed order for both builds: the runner shuffles tests by seed otherwise.
-                .args(["--disable-gems", "/src/test/runner.rb", "-v", "--show-skip", "--tty=no", "--color=never", "--seed=1"])
+                .args([
+                    "--disable-gems",
+                    "/src/test/runner.rb",
+                    "-v",
+                    "--show-skip",
+                    "--tty=no",
+                    "--color=never",
+                    "--seed=1",
+                ])
                 .arg(format!("/src/test/{file}"))
                 .current_dir(&dir)
                 .output()
                 .with_context(|| format!("cannot run {}", launcher.display()))?;
-            let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+            let text =
+                format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
             std::fs::write(dir.join(format!("{}.log", file.replace('/', "_"))), &text)?;
             results.insert(file.clone(), parse_test_unit(&text, output.status.code()));
         }
@@ -337,7 +379,9 @@ pub fn parse_bootstraptest(text: &str) -> BTreeMap<String, TestFile> {
             let mut words = rest.splitn(3, ' ');
             if let (Some(id), Some(place), Some(outcome)) = (words.next(), words.next(), words.next()) {
                 if id.chars().all(|c| c.is_ascii_digit()) {
-                    if let Some((file, _)) = place.rsplit_once(':').filter(|(_, l)| l.chars().all(|c| c.is_ascii_digit())) {
+                    if let Some((file, _)) =
+                        place.rsplit_once(':').filter(|(_, l)| l.chars().all(|c| c.is_ascii_digit()))
+                    {
                         let name = format!("{place} #{id}");
                         let result = results.entry(file.to_owned()).or_default();
                         match outcome.trim_start().chars().next() {
@@ -401,7 +445,10 @@ pub fn parse_test_unit(text: &str, exit: Option<i32>) -> TestFile {
                 continue;
             }
         }
-        let kind = trimmed.split_once(") ").filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()).map(|(_, k)| k);
+        let kind = trimmed
+            .split_once(") ")
+            .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+            .map(|(_, k)| k);
         if let Some(kind @ ("Failure:" | "Error:" | "Skipped:")) = kind {
             let Some(header) = lines.next() else { break };
             let name = header.split([' ', ':']).next().unwrap_or(header).to_owned();
@@ -416,7 +463,10 @@ pub fn parse_test_unit(text: &str, exit: Option<i32>) -> TestFile {
     // No summary line (`N tests, N assertions, …`): the run ended early (a trap), and the test
     // that was running is a failure; the tests after it never ran.
     let finished = text.lines().any(|l| l.contains(" tests, ") && l.contains(" assertions, "));
-    let last_started = text.lines().rev().find_map(|l| l.trim_start().strip_prefix('[').and_then(|r| r.split_once("] ")).map(|(_, r)| r.to_owned()));
+    let last_started = text
+        .lines()
+        .rev()
+        .find_map(|l| l.trim_start().strip_prefix('[').and_then(|r| r.split_once("] ")).map(|(_, r)| r.to_owned()));
     if !finished {
         if let Some(running) = last_started {
             // The runner's trap message is printed straight after the unfinished test's name.
@@ -453,7 +503,10 @@ mod tests {
         let results = parse_bootstraptest(text);
         let io = &results["test_io.rb"];
         assert_eq!(io.passed, BTreeSet::from(["test_io.rb:2 #1".to_owned()]));
-        assert_eq!(io.failed["test_io.rb:45 #4"], "/src/lib/tmpdir.rb:43:in `tmpdir': could not find a temporary directory (ArgumentError)");
+        assert_eq!(
+            io.failed["test_io.rb:45 #4"],
+            "/src/lib/tmpdir.rb:43:in `tmpdir': could not find a temporary directory (ArgumentError)"
+        );
         assert_eq!(io.failed["test_io.rb:61 #5"], "got \"\" (expected \"ok\")");
         assert_eq!(results["test_flip.rb"].run(), 1);
     }
@@ -478,7 +531,13 @@ mod tests {
 
     #[test]
     fn a_test_file_that_cannot_load_is_not_run() {
-        let result = parse_test_unit("/src/test/ruby/test_file.rb: cannot load such file -- -test-/file\n0 tests, 0 assertions\n", Some(1));
-        assert_eq!(result.not_run.as_deref(), Some("exit Some(1): /src/test/ruby/test_file.rb: cannot load such file -- -test-/file"));
+        let result = parse_test_unit(
+            "/src/test/ruby/test_file.rb: cannot load such file -- -test-/file\n0 tests, 0 assertions\n",
+            Some(1),
+        );
+        assert_eq!(
+            result.not_run.as_deref(),
+            Some("exit Some(1): /src/test/ruby/test_file.rb: cannot load such file -- -test-/file")
+        );
     }
 }

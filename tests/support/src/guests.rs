@@ -7,7 +7,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::toolchain::BaseRelease;
+use wasi_shim::toolchain::BaseRelease;
 
 /// A guest's configuration, read from its leading `// key: value` comment lines.
 #[derive(Debug, Default, Clone)]
@@ -39,7 +39,9 @@ impl GuestConfig {
                 "stderr-contains" => config.stderr_contains.push(value),
                 "stderr-count" => {
                     let (n, text) = value.split_once(' ').with_context(|| format!("{name}: `stderr-count: N text`"))?;
-                    config.stderr_count.push((text.to_owned(), n.parse().with_context(|| format!("{name}: bad count `{n}`"))?));
+                    config
+                        .stderr_count
+                        .push((text.to_owned(), n.parse().with_context(|| format!("{name}: bad count `{n}`"))?));
                 }
                 "base" => config.bases = vec![BaseRelease::parse(&value)?],
                 other => bail!("{name}: unknown guest configuration key `{other}`"),
@@ -87,19 +89,20 @@ impl GuestConfig {
 
 /// Every guest in `dir`, by name, in name order.
 pub fn list(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let mut guests: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "c"))
-        .map(|p| (p.file_stem().unwrap_or_default().to_string_lossy().into_owned(), p))
-        .collect();
-    guests.sort();
-    Ok(guests)
+    let paths = wasi_shim::files::with_extension(dir, "c").with_context(|| format!("cannot list {}", dir.display()))?;
+    Ok(paths.into_iter().map(|p| (p.file_stem().unwrap_or_default().to_string_lossy().into_owned(), p)).collect())
 }
 
 /// `runner run` for a guest module, with `workdir` preopened as `.`, each `(host, guest)` of
 /// `extra_dirs` preopened too, and `env` set: how the tests and `e2e wasi-libc` run guests.
-pub fn run_command(runner: &Path, module: &Path, workdir: &Path, extra_dirs: &[(&Path, &str)], env: &[String], args: &[String]) -> Command {
+pub fn run_command(
+    runner: &Path,
+    module: &Path,
+    workdir: &Path,
+    extra_dirs: &[(&Path, &str)],
+    env: &[String],
+    args: &[String],
+) -> Command {
     let mut command = Command::new(runner);
     command.arg("run").arg("--dir").arg(format!("{}::.", workdir.display()));
     for (host, guest) in extra_dirs {

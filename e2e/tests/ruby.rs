@@ -2,27 +2,32 @@
 //! `cargo xtask e2e ruby` compares against stock, cached in the same place), run under
 //! `wasi-shim run`: each test checks from Ruby one behaviour the policy promises.
 
-mod support;
 
 use std::sync::OnceLock;
 
-use support::root;
-use wasi_shim::e2e::ruby::{Build, Ruby};
-use wasi_shim::e2e::Flavour;
+use e2e::ruby::{Build, Ruby};
+use e2e::Flavour;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::BaseRelease;
 
 fn policy() -> Policy {
-    Policy::load("ruby", Shims::builtin().catalog).unwrap()
+    Policy::load("ruby", &Shims::builtin().catalog).unwrap()
 }
 
 /// The overlay Ruby, built once per test run (or reused when its inputs are unchanged).
 fn ruby() -> &'static Build {
     static BUILD: OnceLock<Build> = OnceLock::new();
     BUILD.get_or_init(|| {
-        let target = std::env::var_os("CARGO_TARGET_DIR").map(std::path::PathBuf::from).unwrap_or_else(|| root().join("target"));
-        let ruby = Ruby::prepare(None, BaseRelease::Trixie, &target.join("e2e/ruby"), env!("CARGO_BIN_EXE_wasi-shim").as_ref()).unwrap();
+        let target =
+            test_support::target_dir();
+        let ruby = Ruby::prepare(
+            None,
+            BaseRelease::Trixie,
+            &target.join("e2e/ruby"),
+            &test_support::wasi_shim_binary(),
+        )
+        .unwrap();
         ruby.build(Flavour::Overlay, &Shims::builtin(), &policy()).unwrap()
     })
 }
@@ -39,7 +44,10 @@ fn check(code: &str, expected: &str) {
 #[test]
 fn process_ids_are_the_policys() {
     let p = policy();
-    check("puts [Process.uid, Process.euid, Process.gid, Process.egid].join(' ')", &format!("{0} {0} {1} {1}", p.identity.uid, p.identity.gid));
+    check(
+        "puts [Process.uid, Process.euid, Process.gid, Process.egid].join(' ')",
+        &format!("{0} {0} {1} {1}", p.identity.uid, p.identity.gid),
+    );
 }
 
 #[test]
@@ -58,7 +66,10 @@ fn etc_getlogin_is_the_policy_user() {
 
 #[test]
 fn signal_trap_runs_the_block_for_a_kill_to_itself() {
-    check("hit = []; Signal.trap(:USR1) { hit << :usr1 }; Process.kill(:USR1, Process.pid); sleep 0.01; p hit", "[:usr1]");
+    check(
+        "hit = []; Signal.trap(:USR1) { hit << :usr1 }; Process.kill(:USR1, Process.pid); sleep 0.01; p hit",
+        "[:usr1]",
+    );
 }
 
 #[test]

@@ -11,14 +11,25 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 
 use super::{content_hash, make_executable, run_logged, write_stock_cc, Flavour, TestFile};
-use crate::policy::Policy;
-use crate::shims::Shims;
-use crate::toolchain::{self, cache_dir, BaseRelease, Toolchain};
+use wasi_shim::policy::Policy;
+use wasi_shim::shims::Shims;
+use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
 
 /// The regrtest files of the issue's baseline: the modules and calls wasi-shim changes.
 pub const REGRTEST_FILES: &[&str] = &[
-    "test_os", "test_posix", "test_pwd", "test_signal", "test_getpass", "test_shutil", "test_tempfile",
-    "test_pathlib", "test_grp", "test_resource", "test_fcntl", "test_time", "test_stat",
+    "test_os",
+    "test_posix",
+    "test_pwd",
+    "test_signal",
+    "test_getpass",
+    "test_shutil",
+    "test_tempfile",
+    "test_pathlib",
+    "test_grp",
+    "test_resource",
+    "test_fcntl",
+    "test_time",
+    "test_stat",
 ];
 
 /// CPython's HOSTRUNNER asks wasmtime for this much wasm stack; deep recursion tests need it.
@@ -50,7 +61,8 @@ pub struct Build {
 
 fn py_version(source: &Path) -> Result<String> {
     let header = source.join("Include/patchlevel.h");
-    let text = std::fs::read_to_string(&header).with_context(|| format!("{} is not a CPython tree: no {}", source.display(), header.display()))?;
+    let text = std::fs::read_to_string(&header)
+        .with_context(|| format!("{} is not a CPython tree: no {}", source.display(), header.display()))?;
     text.lines()
         .find_map(|l| l.strip_prefix("#define PY_VERSION").map(|v| v.trim().trim_matches('"').to_owned()))
         .with_context(|| format!("no PY_VERSION in {}", header.display()))
@@ -67,8 +79,16 @@ pub fn native_python(source: &Path, version: &str) -> Result<PathBuf> {
     let staging = build.with_extension("partial");
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging)?;
-    run_logged(Command::new(source.join("configure")).current_dir(&staging), &staging.join("configure.log"), "native CPython configure")?;
-    run_logged(Command::new("make").args(["-j2", "python"]).current_dir(&staging), &staging.join("make.log"), "native CPython make (about 2.5 minutes)")?;
+    run_logged(
+        Command::new(source.join("configure")).current_dir(&staging),
+        &staging.join("configure.log"),
+        "native CPython configure",
+    )?;
+    run_logged(
+        Command::new("make").args(["-j2", "python"]).current_dir(&staging),
+        &staging.join("make.log"),
+        "native CPython make (about 2.5 minutes)",
+    )?;
     let _ = std::fs::remove_dir_all(&build);
     std::fs::rename(&staging, &build)?;
     Ok(python)
@@ -80,7 +100,7 @@ impl Cpython {
     pub fn prepare(src: Option<&Path>, work: &Path, runner: &Path) -> Result<Cpython> {
         let source = match src {
             Some(dir) => std::path::absolute(dir)?,
-            None => toolchain::fetch_upstream_source("python3.13", "trixie")?,
+            None => test_support::fetch_upstream_source("python3.13", "trixie")?,
         };
         let version = py_version(&source)?;
         let toolchain = toolchain::discover_or_provision(BaseRelease::Trixie)?;
@@ -90,13 +110,21 @@ impl Cpython {
         if std::fs::read_to_string(&stamp).ok().as_deref() != Some(key.as_str()) {
             let _ = std::fs::remove_dir_all(work);
             std::fs::create_dir_all(work)?;
-            let status = Command::new("cp").arg("-a").arg(source.join(".")).arg(work).status().context("cannot run cp")?;
+            let status =
+                Command::new("cp").arg("-a").arg(source.join(".")).arg(work).status().context("cannot run cp")?;
             if !status.success() {
                 bail!("copying {} to {} failed", source.display(), work.display());
             }
             std::fs::write(&stamp, &key)?;
         }
-        Ok(Cpython { source, version, checkout: std::path::absolute(work)?, native_python, toolchain, runner: runner.to_path_buf() })
+        Ok(Cpython {
+            source,
+            version,
+            checkout: std::path::absolute(work)?,
+            native_python,
+            toolchain,
+            runner: runner.to_path_buf(),
+        })
     }
 
     fn lib_dir(&self) -> String {
@@ -132,9 +160,14 @@ impl Cpython {
             }
             Flavour::Overlay => {
                 let overlay = self.overlay_dir();
-                crate::overlay::build(shims, policy, &self.toolchain, &overlay)?;
+                wasi_shim::overlay::build(shims, policy, &self.toolchain, &overlay)?;
                 let key = content_hash(&[&overlay.join("include"), &overlay.join("lib"), &overlay.join("share")])?;
-                (overlay.join("bin/wasm32-wasi-clang"), overlay.join("share/cpython/config.site"), Some(overlay.join("share/cpython/Setup.local")), key)
+                (
+                    overlay.join("bin/wasm32-wasi-clang"),
+                    overlay.join("share/cpython/config.site"),
+                    Some(overlay.join("share/cpython/Setup.local")),
+                    key,
+                )
             }
         };
         let key = format!("{} {} {} {key_inputs}\n", self.version, flavour.name(), self.toolchain.sysroot.display());
@@ -146,7 +179,8 @@ impl Cpython {
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(dir.join("Modules"))?;
             if let Some(setup) = &setup_local {
-                std::fs::copy(setup, dir.join("Modules/Setup.local")).with_context(|| format!("cannot copy {}", setup.display()))?;
+                std::fs::copy(setup, dir.join("Modules/Setup.local"))
+                    .with_context(|| format!("cannot copy {}", setup.display()))?;
             }
             let guess = Command::new(self.checkout.join("config.guess")).output().context("cannot run config.guess")?;
             let build_triple = String::from_utf8_lossy(&guess.stdout).trim().to_owned();
@@ -174,7 +208,10 @@ impl Cpython {
             std::fs::write(&stamp, &key)?;
             build_time = Some(configure_time + make_time);
         }
-        std::fs::write(&launcher, format!("#!/bin/sh\nexec {} {} \"$@\"\n", self.host_runner(flavour), python_wasm.display()))?;
+        std::fs::write(
+            &launcher,
+            format!("#!/bin/sh\nexec {} {} \"$@\"\n", self.host_runner(flavour), python_wasm.display()),
+        )?;
         make_executable(&launcher)?;
         Ok(Build { flavour, dir, python_wasm, launcher, build_time })
     }
@@ -209,9 +246,17 @@ impl Build {
     pub fn list_tests(&self) -> Result<Vec<String>> {
         let output = self.command(["-m", "test", "--list-tests"]).output()?;
         if !output.status.success() {
-            bail!("{} -m test --list-tests failed: {}", self.launcher.display(), String::from_utf8_lossy(&output.stderr));
+            bail!(
+                "{} -m test --list-tests failed: {}",
+                self.launcher.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
         }
-        Ok(String::from_utf8_lossy(&output.stdout).lines().filter(|l| l.starts_with("test_")).map(str::to_owned).collect())
+        Ok(String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter(|l| l.starts_with("test_"))
+            .map(str::to_owned)
+            .collect())
     }
 
     /// Run regrtest on `files` (every test file when empty) and read per-file results from its
@@ -242,7 +287,10 @@ impl Build {
             }
         }
         for file in &files {
-            results.entry(file.clone()).or_insert_with(|| TestFile { not_run: Some("no result: see the regrtest log".into()), ..TestFile::default() });
+            results.entry(file.clone()).or_insert_with(|| TestFile {
+                not_run: Some("no result: see the regrtest log".into()),
+                ..TestFile::default()
+            });
         }
         // regrtest's own totals describe the whole run only when it ran as one batch.
         if files.len() > REGRTEST_BATCH {
@@ -252,7 +300,11 @@ impl Build {
     }
 
     /// One regrtest process over `files`, its output appended to `log`; None when it wrote no XML.
-    fn regrtest_batch(&self, files: &[String], log: &Path) -> Result<Option<(BTreeMap<String, TestFile>, Vec<String>)>> {
+    fn regrtest_batch(
+        &self,
+        files: &[String],
+        log: &Path,
+    ) -> Result<Option<(BTreeMap<String, TestFile>, Vec<String>)>> {
         use std::io::Write as _;
         let xml = self.dir.join("regrtest.xml");
         let _ = std::fs::remove_file(&xml);
@@ -271,7 +323,11 @@ impl Build {
                 }
             }
         }
-        let summary = text.lines().filter(|l| l.starts_with("Total tests:") || l.starts_with("Total test files:") || l.starts_with("Result:")).map(str::to_owned).collect();
+        let summary = text
+            .lines()
+            .filter(|l| l.starts_with("Total tests:") || l.starts_with("Total test files:") || l.starts_with("Result:"))
+            .map(str::to_owned)
+            .collect();
         Ok(Some((results, summary)))
     }
 }
@@ -326,7 +382,10 @@ mod tests {
         let files = parse_junit(xml).unwrap();
         assert_eq!(files["test_os"].run(), 2);
         assert_eq!(files["test_os"].skipped, 1);
-        assert_eq!(files["test_pathlib"].failed["test.test_pathlib.test_pathlib.PathTest.test_home"], "AssertionError: 1 != 2");
+        assert_eq!(
+            files["test_pathlib"].failed["test.test_pathlib.test_pathlib.PathTest.test_home"],
+            "AssertionError: 1 != 2"
+        );
         assert_eq!(files["(doctests)"].run(), 1);
     }
 }

@@ -10,10 +10,11 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 
 use super::run_logged;
-use crate::codegen::{self, Link};
-use crate::patches::Series;
-use crate::policy::Policy;
-use crate::toolchain::{self, Toolchain};
+use wasi_shim::base::Link;
+use wasi_shim::codegen;
+use wasi_shim::patches::Series;
+use wasi_shim::policy::Policy;
+use wasi_shim::toolchain::{self, Toolchain};
 
 /// One build of the wasi-libc tree.
 pub struct Tree {
@@ -32,7 +33,9 @@ impl Tree {
 
 fn make(toolchain: &Toolchain) -> Command {
     let mut c = Command::new("make");
-    c.arg(format!("CC={}", toolchain.clang.display())).arg(format!("AR={}", toolchain.ar.display())).arg(format!("NM={}", toolchain.nm.display()));
+    c.arg(format!("CC={}", toolchain.clang.display()))
+        .arg(format!("AR={}", toolchain.ar.display()))
+        .arg(format!("NM={}", toolchain.nm.display()));
     c
 }
 
@@ -51,16 +54,24 @@ pub fn build_tree(source: &Path, dir: &Path, series: Option<(&Series, &Path)>, t
     if let Some((series, patches)) = series {
         for patch in std::iter::once(&series.common_patch).chain(series.areas.iter().map(|a| &a.patch)) {
             run_logged(
-                Command::new("patch").args(["-p1", "--forward", "--batch", "-i"]).arg(patches.join(patch)).current_dir(dir),
+                Command::new("patch")
+                    .args(["-p1", "--forward", "--batch", "-i"])
+                    .arg(patches.join(patch))
+                    .current_dir(dir),
                 &dir.join(format!("e2e-patch-{}.log", &patch[..4])),
                 &format!("patch -p1 < {patch}"),
             )?;
         }
     }
-    let build_time = run_logged(make(toolchain).args(["-j2", "libc"]).current_dir(dir), &dir.join("e2e-make.log"), &format!("{name} wasi-libc make"))?;
+    let build_time = run_logged(
+        make(toolchain).args(["-j2", "libc"]).current_dir(dir),
+        &dir.join("e2e-make.log"),
+        &format!("{name} wasi-libc make"),
+    )?;
     // check-symbols ends in `diff`, which fails whenever clang 19 predefines other macros than the
     // tree's expected list: keep its output either way and compare it.
-    let output = make(toolchain).arg("check-symbols").current_dir(dir).output().context("cannot run make check-symbols")?;
+    let output =
+        make(toolchain).arg("check-symbols").current_dir(dir).output().context("cannot run make check-symbols")?;
     let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     std::fs::write(dir.join("e2e-check-symbols.log"), &text)?;
     if !text.contains("diff -wur") {
@@ -83,7 +94,13 @@ pub fn normalise_diff(text: &str, dir: &Path) -> String {
 /// Rebuild the patched tree's emulation libraries with `policy`'s choices in place of the series'
 /// compile-time defaults, the way a builder would: a header of `#define`s given to every compile
 /// (`-include`), which the defaults' `#ifndef`s give way to.
-pub fn rebuild_with_policy(tree: &Tree, series: &Series, series_links: &dyn Fn(&str) -> Link, policy: &Policy, toolchain: &Toolchain) -> Result<()> {
+pub fn rebuild_with_policy(
+    tree: &Tree,
+    series: &Series,
+    series_links: &dyn Fn(&str) -> Link,
+    policy: &Policy,
+    toolchain: &Toolchain,
+) -> Result<()> {
     let header = tree.dir.join(format!("e2e-policy-{}.h", sanitize(&policy.name)));
     std::fs::write(&header, codegen::policy_header(policy, series_links))?;
     for dir in std::fs::read_dir(tree.dir.join("build/libc-bottom-half"))? {
@@ -94,16 +111,17 @@ pub fn rebuild_with_policy(tree: &Tree, series: &Series, series_links: &dyn Fn(&
     }
     // The series' libraries only: wasi-libc's own emulation libraries stay as built.
     let lib_dir = tree.sysroot().join("lib").join(&toolchain.triple);
-    let libs: Vec<String> = series
-        .library_names()
-        .iter()
-        .map(|name| lib_dir.join(format!("lib{name}.a")).display().to_string())
-        .collect();
+    let libs: Vec<String> =
+        series.library_names().iter().map(|name| lib_dir.join(format!("lib{name}.a")).display().to_string()).collect();
     for lib in &libs {
         std::fs::remove_file(lib)?;
     }
     run_logged(
-        make(toolchain).arg("-j2").arg(format!("EXTRA_CFLAGS=-O2 -DNDEBUG -include {}", header.display())).args(&libs).current_dir(&tree.dir),
+        make(toolchain)
+            .arg("-j2")
+            .arg(format!("EXTRA_CFLAGS=-O2 -DNDEBUG -include {}", header.display()))
+            .args(&libs)
+            .current_dir(&tree.dir),
         &tree.dir.join(format!("e2e-rebuild-{}.log", sanitize(&policy.name))),
         &format!("rebuilding the emulation libraries for policy {}", policy.name),
     )?;
@@ -115,7 +133,14 @@ fn sanitize(name: &str) -> String {
 }
 
 /// Compile a C file against the patched sysroot with the series' flags: no overlay involved.
-pub fn compile_against(tree: &Tree, toolchain: &Toolchain, series: &Series, source: &Path, include: &Path, output: &Path) -> Result<std::process::Output> {
+pub fn compile_against(
+    tree: &Tree,
+    toolchain: &Toolchain,
+    series: &Series,
+    source: &Path,
+    include: &Path,
+    output: &Path,
+) -> Result<std::process::Output> {
     if let Some(dir) = output.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -136,7 +161,7 @@ pub fn compile_against(tree: &Tree, toolchain: &Toolchain, series: &Series, sour
 
 /// Debian bookworm's wasi-libc source (the series' base) and the toolchain over bookworm.
 pub fn prepare() -> Result<(PathBuf, Toolchain)> {
-    let source = toolchain::fetch_upstream_source("wasi-libc", "bookworm")?;
+    let source = test_support::fetch_upstream_source("wasi-libc", "bookworm")?;
     let toolchain = toolchain::discover_or_provision(toolchain::BaseRelease::Bookworm)?;
     Ok((source, toolchain))
 }
@@ -151,17 +176,17 @@ pub struct Outcome {
 
 impl Outcome {
     /// Whether the guest's configured expectations hold, as the integration tests check them.
-    pub fn meets(&self, config: &super::guests::GuestConfig) -> bool {
+    pub fn meets(&self, config: &test_support::GuestConfig) -> bool {
         config.unmet(self.exit, &self.stdout, &self.stderr).is_none()
     }
 }
 
 /// Run a guest module under `wasi-shim run` with a fresh `workdir` preopened as `.`, as the
 /// integration tests do.
-pub fn run_guest(runner: &Path, module: &Path, config: &super::guests::GuestConfig, workdir: &Path) -> Result<Outcome> {
+pub fn run_guest(runner: &Path, module: &Path, config: &test_support::GuestConfig, workdir: &Path) -> Result<Outcome> {
     let _ = std::fs::remove_dir_all(workdir);
     std::fs::create_dir_all(workdir)?;
-    let output = super::guests::run_command(runner, module, workdir, &[], &config.env, &config.args)
+    let output = test_support::guests::run_command(runner, module, workdir, &[], &config.env, &config.args)
         .output()
         .with_context(|| format!("cannot run {}", runner.display()))?;
     Ok(Outcome {
@@ -176,7 +201,14 @@ pub fn run_guest(runner: &Path, module: &Path, config: &super::guests::GuestConf
 fn comparable_stderr(stderr: &str, module: &Path) -> String {
     let frame = |l: &str| {
         let t = l.trim_start();
-        t.split_once(':').is_some_and(|(n, rest)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.trim_start().starts_with("0x"))
+        t.split_once(':').is_some_and(|(n, rest)| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.trim_start().starts_with("0x")
+        })
     };
-    stderr.replace(&module.display().to_string(), "MODULE").lines().filter(|l| !frame(l)).map(|l| format!("{l}\n")).collect()
+    stderr
+        .replace(&module.display().to_string(), "MODULE")
+        .lines()
+        .filter(|l| !frame(l))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }

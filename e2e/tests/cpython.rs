@@ -2,26 +2,26 @@
 //! build `cargo xtask e2e cpython` compares against stock, cached in the same place), and run under
 //! `wasi-shim run`: each test checks one behaviour the policy promises, from Python.
 
-mod support;
 
 use std::sync::OnceLock;
 
-use support::root;
-use wasi_shim::e2e::cpython::{Build, Cpython};
-use wasi_shim::e2e::Flavour;
+use e2e::cpython::{Build, Cpython};
+use e2e::Flavour;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 
 fn policy() -> Policy {
-    Policy::load("cpython", Shims::builtin().catalog).unwrap()
+    Policy::load("cpython", &Shims::builtin().catalog).unwrap()
 }
 
 /// The overlay CPython, built once per test run (or reused when its inputs are unchanged).
 fn python() -> &'static Build {
     static BUILD: OnceLock<Build> = OnceLock::new();
     BUILD.get_or_init(|| {
-        let target = std::env::var_os("CARGO_TARGET_DIR").map(std::path::PathBuf::from).unwrap_or_else(|| root().join("target"));
-        let cpython = Cpython::prepare(None, &target.join("e2e/cpython"), env!("CARGO_BIN_EXE_wasi-shim").as_ref()).unwrap();
+        let target =
+            test_support::target_dir();
+        let cpython =
+            Cpython::prepare(None, &target.join("e2e/cpython"), &test_support::wasi_shim_binary()).unwrap();
         cpython.build(Flavour::Overlay, &Shims::builtin(), &policy()).unwrap()
     })
 }
@@ -31,7 +31,12 @@ fn check(code: &str, expected: &str) {
     let output = python().run_code(code).unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "python exited {:?}\nstdout:\n{stdout}\nstderr:\n{stderr}", output.status);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "python exited {:?}\nstdout:\n{stdout}\nstderr:\n{stderr}",
+        output.status
+    );
     assert_eq!(stdout.trim_end(), expected, "stderr:\n{stderr}");
 }
 
@@ -52,7 +57,10 @@ fn getpass_getuser_is_the_policy_user() {
 #[test]
 fn grp_reports_the_policy_group() {
     let p = policy();
-    check("import grp, os; g = grp.getgrgid(os.getgid()); print(os.getgid(), g.gr_name)", &format!("{} {}", p.identity.gid, p.identity.group));
+    check(
+        "import grp, os; g = grp.getgrgid(os.getgid()); print(os.getgid(), g.gr_name)",
+        &format!("{} {}", p.identity.gid, p.identity.group),
+    );
 }
 
 #[test]

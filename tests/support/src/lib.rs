@@ -1,6 +1,13 @@
-//! Shared by the integration tests: one toolchain per base release, overlays built once per policy, guest compile-and-run.
+//! What wasi-shim's tests and the end-to-end harness share: the tools they need, provisioned; one toolchain per
+//! base release; overlays built once per policy; the conformance guests, their configuration and their tests.
 
-#![allow(dead_code)]
+pub mod guests;
+mod provision;
+
+pub use guests::GuestConfig;
+pub use provision::{fetch_upstream_source, provision_test_tools, target_dir, wasi_shim_binary, TEST_TOOLS};
+
+include!(concat!(env!("OUT_DIR"), "/guest_tests.rs"));
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,8 +21,9 @@ use wasi_shim::toolchain::{self, BaseRelease, Toolchain};
 
 pub const RELEASES: [BaseRelease; 2] = [BaseRelease::Trixie, BaseRelease::Bookworm];
 
+/// The workspace root (the wasi-shim checkout).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2).expect("tests/support is two levels down").to_path_buf()
 }
 
 /// Scratch space under target/, kept between runs so failures can be inspected.
@@ -31,8 +39,12 @@ pub fn toolchain(release: BaseRelease) -> Toolchain {
     let mut map = TOOLCHAINS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     map.entry(release.suite())
         .or_insert_with(|| {
+            provision_test_tools();
             // Tests always layer over the provisioned Debian trees, whatever the developer's environment says.
-            assert!(std::env::var_os("WASI_SDK_PATH").is_none() && std::env::var_os("WASI_SYSROOT").is_none(), "unset WASI_SDK_PATH and WASI_SYSROOT to run the tests");
+            assert!(
+                std::env::var_os("WASI_SDK_PATH").is_none() && std::env::var_os("WASI_SYSROOT").is_none(),
+                "unset WASI_SDK_PATH and WASI_SYSROOT to run the tests"
+            );
             toolchain::discover_or_provision(release).expect("toolchain")
         })
         .clone()
@@ -57,13 +69,12 @@ pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
         let catalog = Catalog::builtin();
         let loaded = Policy::load(&policy_spec(policy), catalog).unwrap_or_else(|e| panic!("policy {policy}: {e}"));
         let out = scratch(&format!("overlays/{}", release.suite())).join(policy.trim_end_matches(".toml"));
-        overlay::build(&wasi_shim::shims::Shims::builtin(), &loaded, &toolchain(release), &out).unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
+        overlay::build(&wasi_shim::shims::Shims::builtin(), &loaded, &toolchain(release), &out)
+            .unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
         out
     })
     .clone()
 }
-
-pub use wasi_shim::e2e::guests::GuestConfig;
 
 pub fn guest_config(name: &str) -> GuestConfig {
     GuestConfig::read(&root().join("tests/guests").join(format!("{name}.c"))).unwrap_or_else(|e| panic!("{e:#}"))
@@ -72,7 +83,12 @@ pub fn guest_config(name: &str) -> GuestConfig {
 /// Run `cmd`, failing the test with its output when it does not succeed.
 pub fn sh(cmd: &mut Command, what: &str) {
     let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(out.status.success(), "{what} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{what} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Compile a C file with the overlay's wrapper compiler and no other flags but `extra`.
@@ -96,10 +112,23 @@ pub fn run_module(module: &Path, env: &[String], args: &[String], workdir: &Path
 
 /// Run a module through `wasi-shim run` with `workdir` (as prepared by the caller) preopened as `.`
 /// and each `(host, guest)` of `extra_dirs` preopened too.
-pub fn run_module_in(module: &Path, env: &[String], args: &[String], workdir: &Path, extra_dirs: &[(&Path, &str)]) -> Output {
-    wasi_shim::e2e::guests::run_command(env!("CARGO_BIN_EXE_wasi-shim").as_ref(), module, workdir, extra_dirs, env, args)
-        .output()
-        .expect("cannot run wasi-shim run")
+pub fn run_module_in(
+    module: &Path,
+    env: &[String],
+    args: &[String],
+    workdir: &Path,
+    extra_dirs: &[(&Path, &str)],
+) -> Output {
+    guests::run_command(
+        &wasi_shim_binary(),
+        module,
+        workdir,
+        extra_dirs,
+        env,
+        args,
+    )
+    .output()
+    .expect("cannot run wasi-shim run")
 }
 
 /// Compile and run a guest on every base it names, asserting its configured exit status and output.
@@ -121,7 +150,11 @@ pub fn run_guest(name: &str) {
         let ran = run_module(&module, &config.env, &config.args, &workdir);
         let stdout = String::from_utf8_lossy(&ran.stdout);
         let stderr = String::from_utf8_lossy(&ran.stderr);
-        let context = format!("{name} under policy {} over {}\n--- stdout\n{stdout}--- stderr\n{stderr}", config.policy, release.suite());
+        let context = format!(
+            "{name} under policy {} over {}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+            config.policy,
+            release.suite()
+        );
         if let Some(unmet) = config.unmet(ran.status.code(), &stdout, &stderr) {
             panic!("{unmet}: {context}");
         }

@@ -4,7 +4,7 @@
 //! Shared by `cargo xtask e2e` (the full comparison) and the integration tests (the CI smoke).
 
 pub mod cpython;
-pub mod guests;
+
 pub mod ruby;
 pub mod wasi_libc;
 
@@ -55,7 +55,8 @@ pub fn run_logged(command: &mut Command, log: &Path, what: &str) -> Result<Durat
 /// Make a generated launcher or compiler script executable.
 pub fn make_executable(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).with_context(|| format!("cannot chmod {}", path.display()))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+        .with_context(|| format!("cannot chmod {}", path.display()))
 }
 
 /// `launcher ARGS` as a command: a build's generated `python.sh` or `ruby.sh`.
@@ -69,13 +70,14 @@ pub fn launcher_command<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(la
 pub fn configure_no(build_dir: &Path) -> Result<BTreeSet<String>> {
     let log = build_dir.join("config.log");
     let text = std::fs::read_to_string(&log).with_context(|| format!("cannot read {}", log.display()))?;
-    Ok(crate::audit::config_log_missing(&text).into_iter().collect())
+    Ok(wasi_shim::audit::config_log_missing(&text).into_iter().collect())
 }
 
 /// The stock compiler: plain clang for the target over the plain base sysroot, as a script at `path`.
-pub fn write_stock_cc(toolchain: &crate::toolchain::Toolchain, path: &Path) -> Result<()> {
+pub fn write_stock_cc(toolchain: &wasi_shim::toolchain::Toolchain, path: &Path) -> Result<()> {
     let flags = toolchain.target_flags().iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(" ");
-    std::fs::write(path, format!("#!/bin/sh\nexec '{}' {flags} \"$@\"\n", toolchain.clang.display())).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(path, format!("#!/bin/sh\nexec '{}' {flags} \"$@\"\n", toolchain.clang.display()))
+        .with_context(|| format!("cannot write {}", path.display()))?;
     make_executable(path)
 }
 
@@ -89,7 +91,8 @@ pub fn content_hash(paths: &[&Path]) -> Result<String> {
     use sha2::{Digest, Sha256};
     fn walk(path: &Path, hasher: &mut Sha256) -> Result<()> {
         if path.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<_>>()?;
+            let mut entries: Vec<PathBuf> =
+                std::fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<_>>()?;
             entries.sort();
             for entry in entries {
                 walk(&entry, hasher)?;
@@ -155,10 +158,15 @@ impl TestFile {
 }
 
 /// A side-by-side table of per-file results, with totals.
-pub fn comparison_table(files: &[String], stock: &BTreeMap<String, TestFile>, overlay: &BTreeMap<String, TestFile>) -> String {
+pub fn comparison_table(
+    files: &[String],
+    stock: &BTreeMap<String, TestFile>,
+    overlay: &BTreeMap<String, TestFile>,
+) -> String {
     let mut s = String::new();
     let width = files.iter().map(String::len).max().unwrap_or(4).max(20);
-    writeln!(s, "{:width$}  {:>24}  {:>24}", "test file", "stock run/skipped/failed", "overlay run/skipped/failed").unwrap();
+    writeln!(s, "{:width$}  {:>24}  {:>24}", "test file", "stock run/skipped/failed", "overlay run/skipped/failed")
+        .unwrap();
     let cell = |r: Option<&TestFile>| match r {
         None => "missing".to_owned(),
         Some(r) if r.not_run.is_some() => "not run".to_owned(),
@@ -168,11 +176,13 @@ pub fn comparison_table(files: &[String], stock: &BTreeMap<String, TestFile>, ov
         writeln!(s, "{file:width$}  {:>24}  {:>24}", cell(stock.get(file)), cell(overlay.get(file))).unwrap();
     }
     let total = |side: &BTreeMap<String, TestFile>| {
-        let (run, skipped, failed) = side.values().fold((0, 0, 0), |(a, b, c), r| (a + r.run(), b + r.skipped, c + r.failed.len()));
+        let (run, skipped, failed) =
+            side.values().fold((0, 0, 0), |(a, b, c), r| (a + r.run(), b + r.skipped, c + r.failed.len()));
         format!("{run}/{skipped}/{failed}")
     };
     let not_run = |side: &BTreeMap<String, TestFile>| side.values().filter(|r| r.not_run.is_some()).count().to_string();
-    writeln!(s, "{:width$}  {:>24}  {:>24}", format!("total ({} files)", files.len()), total(stock), total(overlay)).unwrap();
+    writeln!(s, "{:width$}  {:>24}  {:>24}", format!("total ({} files)", files.len()), total(stock), total(overlay))
+        .unwrap();
     writeln!(s, "{:width$}  {:>24}  {:>24}", "files not run", not_run(stock), not_run(overlay)).unwrap();
     s
 }
@@ -181,7 +191,9 @@ pub fn comparison_table(files: &[String], stock: &BTreeMap<String, TestFile>, ov
 pub fn regressions(stock: &BTreeMap<String, TestFile>, overlay: &BTreeMap<String, TestFile>) -> Vec<String> {
     overlay
         .iter()
-        .flat_map(|(file, result)| result.failed.keys().filter(move |t| stock.get(file).is_some_and(|s| s.passed.contains(*t))).cloned())
+        .flat_map(|(file, result)| {
+            result.failed.keys().filter(move |t| stock.get(file).is_some_and(|s| s.passed.contains(*t))).cloned()
+        })
         .collect()
 }
 
@@ -190,7 +202,9 @@ pub fn custom_section_bytes(module: &Path) -> Result<u64> {
     let bytes = std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
     let mut total = 0;
     for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
-        if let wasmparser::Payload::CustomSection(section) = payload.with_context(|| format!("{} is not valid wasm", module.display()))? {
+        if let wasmparser::Payload::CustomSection(section) =
+            payload.with_context(|| format!("{} is not valid wasm", module.display()))?
+        {
             total += section.range().len() as u64;
         }
     }
@@ -199,11 +213,14 @@ pub fn custom_section_bytes(module: &Path) -> Result<u64> {
 
 /// Size of each defined function (or data object) of a module, archive or object, by `llvm-nm -S`.
 pub fn symbol_sizes(nm: &Path, file: &Path) -> Result<BTreeMap<String, u64>> {
-    let output = Command::new(nm).arg("-S").arg(file).output().with_context(|| format!("cannot run {}", nm.display()))?;
+    let output =
+        Command::new(nm).arg("-S").arg(file).output().with_context(|| format!("cannot run {}", nm.display()))?;
     Ok(String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter_map(|line| match line.split_whitespace().collect::<Vec<_>>()[..] {
-            [_, size, kind, name] if !kind.eq_ignore_ascii_case("u") => Some((name.to_owned(), u64::from_str_radix(size, 16).ok()?)),
+            [_, size, kind, name] if !kind.eq_ignore_ascii_case("u") => {
+                Some((name.to_owned(), u64::from_str_radix(size, 16).ok()?))
+            }
             _ => None,
         })
         .collect())

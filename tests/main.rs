@@ -1,0 +1,12 @@
+//! wasi-shim's fast tests, one binary: everything but the interpreter builds (those are `e2e/tests/`).
+//!
+//! `cargo test -p wasi-shim` runs these; `cargo test --workspace` runs them and the interpreters.
+
+mod behaviours;
+mod catalog;
+mod cli;
+mod guests;
+mod overlay;
+mod patches;
+mod policy_errors;
+mod readme;

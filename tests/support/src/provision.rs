@@ -1,0 +1,96 @@
+//! The tools the tests need, provisioned the way `wasi-shim build` provisions clang, and the sources they build.
+//!
+//! `.ci/run` calls `cargo xtask provision`, which installs this same list: the README's test command and CI
+//! cannot need different machines.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use anyhow::{Context, Result};
+use wasi_shim::provision::{ensure_commands, ensure_packages, run, unpack_beside, PrivateApt};
+use wasi_shim::toolchain::{cache_dir, CLANG_PACKAGES};
+
+/// The commands the tests use besides clang, each with the Debian package that brings it:
+/// autoconf runs configure scripts against the overlay; make and gcc build Lua, and the native Python and Ruby
+/// that cross builds need; git and patch write and apply the wasi-libc series; xz unpacks Debian sources;
+/// npm brings binaryen's wasm-opt (setjmp/longjmp programs); clang-format-19 is what CI formats C with.
+pub const TEST_TOOLS: &[(&str, &str)] = &[
+    ("autoconf", "autoconf"),
+    ("make", "make"),
+    ("gcc", "gcc"),
+    ("git", "git"),
+    ("patch", "patch"),
+    ("xz", "xz-utils"),
+    ("node", "nodejs"),
+    ("npm", "npm"),
+    ("clang-format-19", "clang-format-19"),
+];
+
+/// Everything the tests need installed, once per process; fails with the command to run when not root.
+pub fn provision_test_tools() {
+    static DONE: OnceLock<()> = OnceLock::new();
+    DONE.get_or_init(|| {
+        ensure_commands("the tests", TEST_TOOLS).unwrap_or_else(|e| panic!("{e:#}"));
+        ensure_packages("the tests", CLANG_PACKAGES).unwrap_or_else(|e| panic!("{e:#}"));
+    });
+}
+
+/// cargo's target directory for this checkout: `CARGO_TARGET_DIR`, or `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| crate::root().join("target"), PathBuf::from)
+}
+
+/// The `wasi-shim` binary of this checkout, built (or found fresh) by cargo once per process.
+///
+/// Tests of other packages than wasi-shim do not get `CARGO_BIN_EXE_wasi-shim`, and the e2e builds need the
+/// command line as their host runner; cargo allows a nested build while tests run.
+pub fn wasi_shim_binary() -> PathBuf {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY
+        .get_or_init(|| {
+            let root = crate::root();
+            let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+                .args(["build", "--quiet", "--package", "wasi-shim", "--bin", "wasi-shim"])
+                .current_dir(&root)
+                .status()
+                .expect("cannot run cargo");
+            assert!(status.success(), "cargo build --bin wasi-shim failed");
+            target_dir().join("debug/wasi-shim")
+        })
+        .clone()
+}
+
+/// Download a Debian source package with a private apt configuration and unpack its upstream
+/// tarball (`*.orig.tar.*`, the unmodified upstream sources) into the cache; returns the tree.
+pub fn fetch_upstream_source(package: &str, suite: &str) -> Result<PathBuf> {
+    // Everything that builds from these sources needs the test tools (xz to unpack, make and gcc to build).
+    provision_test_tools();
+    let apt = PrivateApt::new(
+        &format!("apt-src-{suite}"),
+        &format!("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {suite} main"),
+    )?;
+    let downloads = apt.dir.join("sources").join(package);
+    std::fs::create_dir_all(&downloads).with_context(|| format!("cannot create {}", downloads.display()))?;
+    let find_orig = || -> Option<PathBuf> {
+        std::fs::read_dir(&downloads)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.to_string_lossy().contains(".orig.tar.") && !p.to_string_lossy().ends_with(".asc"))
+    };
+    if find_orig().is_none() {
+        run(&mut apt.apt_get(&["update"]))?;
+        run(apt.apt_get(&["source", "--download-only", package]).current_dir(&downloads))?;
+    }
+    let orig = find_orig().with_context(|| format!("apt-get source {package} gave no upstream tarball"))?;
+    let tree = cache_dir()
+        .join("src")
+        .join(orig.file_name().unwrap_or_default().to_string_lossy().split(".orig.tar.").next().unwrap_or(package));
+    if !tree.is_dir() {
+        unpack_beside(&tree, |staging| {
+            std::fs::create_dir_all(staging)?;
+            run(Command::new("tar").arg("-xf").arg(&orig).arg("-C").arg(staging).arg("--strip-components=1"))
+        })?;
+    }
+    Ok(tree)
+}
