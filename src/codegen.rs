@@ -89,7 +89,9 @@ fn identity_defines(policy: &Policy) -> String {
     let (id, mut h) = (&policy.identity, String::from("\n"));
     writeln!(h, "#define WS_IDENTITY_UID {}", id.uid).unwrap();
     writeln!(h, "#define WS_IDENTITY_GID {}", id.gid).unwrap();
-    for (name, v) in [("USER", &id.user), ("GROUP", &id.group), ("HOME", &id.home), ("SHELL", &id.shell), ("GECOS", &id.gecos)] {
+    for (name, v) in
+        [("USER", &id.user), ("GROUP", &id.group), ("HOME", &id.home), ("SHELL", &id.shell), ("GECOS", &id.gecos)]
+    {
         writeln!(h, "#define WS_IDENTITY_{name} {}", c_string(v)).unwrap();
     }
     // Without an explicit list, the supplementary groups start with the identity's own group.
@@ -114,7 +116,8 @@ fn user_database(policy: &Policy) -> String {
             "WS_IDENTITY_USER, \"x\", WS_IDENTITY_UID, WS_IDENTITY_GID, WS_IDENTITY_GECOS, WS_IDENTITY_HOME, WS_IDENTITY_SHELL"
                 .to_owned()
         } else {
-            let (name, gecos, home, shell) = (c_string(&u.name), c_string(&u.gecos), c_string(&u.home), c_string(&u.shell));
+            let (name, gecos, home, shell) =
+                (c_string(&u.name), c_string(&u.gecos), c_string(&u.home), c_string(&u.shell));
             format!("{name}, \"x\", {}, {}, {gecos}, {home}, {shell}", u.uid, u.gid)
         };
         writeln!(h, "    {{ {row} }}, \\").unwrap();

@@ -118,7 +118,10 @@ fn write(path: &Path, text: &str) -> Result<()> {
 
 fn write_headers(shims: &Shims, root: &Path) -> Result<()> {
     for (header, template) in shims.header_templates() {
-        write(&root.join("include").join(header), &crate::shims::fill_header_template(&shims.catalog, header, template)?)?;
+        write(
+            &root.join("include").join(header),
+            &crate::shims::fill_header_template(&shims.catalog, header, template)?,
+        )?;
     }
     for (header, text) in shims.static_headers() {
         write(&root.join("include").join(header), text)?;

@@ -9,7 +9,14 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::toolchain::cache_dir;
+/// Where wasi-shim keeps what it provisions: `$XDG_CACHE_HOME/wasi-shim` or `~/.cache/wasi-shim`.
+pub fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("wasi-shim");
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/tmp"));
+    home.join(".cache").join("wasi-shim")
+}
 
 /// Installs the Debian `packages` that are not installed yet, needed for `what`.
 ///
@@ -134,4 +141,3 @@ pub fn unpack_beside(target: &Path, unpack: impl FnOnce(&Path) -> Result<()>) ->
     std::fs::rename(&staging, target)
         .with_context(|| format!("cannot move {} to {}", staging.display(), target.display()))
 }
-

@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use anyhow::{bail, Result};
 
-use crate::catalog::Catalog;
 use crate::base::Link;
+use crate::catalog::Catalog;
 use crate::overlay::BuildReport;
 use crate::policy::Policy;
 use crate::toolchain::Toolchain;

@@ -83,12 +83,18 @@ impl Shims {
 
     /// Public headers that carry the declarations marker: the catalog's prototypes are inserted there.
     pub fn header_templates(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.public_headers.iter().filter(|(_, t)| t.contains(DECLARATIONS_MARKER)).map(|(n, t)| (n.as_str(), t.as_str()))
+        self.public_headers
+            .iter()
+            .filter(|(_, t)| t.contains(DECLARATIONS_MARKER))
+            .map(|(n, t)| (n.as_str(), t.as_str()))
     }
 
     /// Public headers copied as they are.
     pub fn static_headers(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.public_headers.iter().filter(|(_, t)| !t.contains(DECLARATIONS_MARKER)).map(|(n, t)| (n.as_str(), t.as_str()))
+        self.public_headers
+            .iter()
+            .filter(|(_, t)| !t.contains(DECLARATIONS_MARKER))
+            .map(|(n, t)| (n.as_str(), t.as_str()))
     }
 }
 

@@ -5,6 +5,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+pub use crate::provision::cache_dir;
 use crate::provision::{self, run, unpack_beside, which, PrivateApt};
 
 /// The Debian wasi-libc releases we know how to provision, and the version each ships.
@@ -69,15 +70,6 @@ impl Toolchain {
     pub fn target_flags(&self) -> Vec<String> {
         vec![format!("--target={}", self.triple), format!("--sysroot={}", self.sysroot.display())]
     }
-}
-
-/// Where wasi-shim keeps what it provisions: `$XDG_CACHE_HOME/wasi-shim` or `~/.cache/wasi-shim`.
-pub fn cache_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir).join("wasi-shim");
-    }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/tmp"));
-    home.join(".cache").join("wasi-shim")
 }
 
 /// The sysroot a provisioned release unpacks to.

@@ -3,7 +3,6 @@
 //! value. One generated program calls each function with null/zero arguments (the prologue answers
 //! before any argument is used), compiled with the wrapper and run per function in wasmtime.
 
-
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::process::Command;

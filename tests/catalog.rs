@@ -1,6 +1,5 @@
 //! The catalog, the guest programs and the expected symbols agree: a function without a guest fails here.
 
-
 use std::collections::BTreeSet;
 
 use test_support::root;

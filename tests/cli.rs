@@ -1,6 +1,5 @@
 //! The `wasi-shim` command line: check, explain, toolchain, and run's wasmtime-compatible flags.
 
-
 use std::process::Command;
 
 use test_support::{scratch, toolchain};

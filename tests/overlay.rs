@@ -1,6 +1,5 @@
 //! The overlay as a whole: manifest, config.site, expected symbols, atomic replacement, and autoconf finding our functions.
 
-
 use std::process::Command;
 
 use test_support::{overlay, root, scratch, toolchain};

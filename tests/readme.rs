@@ -1,6 +1,5 @@
 //! The README's example works as written: its C program, compiled with the wrapper alone, prints what the README says.
 
-
 use test_support::{compile, overlay, root, run_module, scratch};
 use wasi_shim::toolchain::BaseRelease;
 

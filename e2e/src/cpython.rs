@@ -15,6 +15,9 @@ use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
 
+/// One regrtest batch: its test files' results, and its summary lines.
+type BatchResult = (BTreeMap<String, TestFile>, Vec<String>);
+
 /// The regrtest files of the baseline: the modules and calls wasi-shim changes.
 pub const REGRTEST_FILES: &[&str] = &[
     "test_os",
@@ -300,11 +303,7 @@ impl Build {
     }
 
     /// One regrtest process over `files`, its output appended to `log`; None when it wrote no XML.
-    fn regrtest_batch(
-        &self,
-        files: &[String],
-        log: &Path,
-    ) -> Result<Option<(BTreeMap<String, TestFile>, Vec<String>)>> {
+    fn regrtest_batch(&self, files: &[String], log: &Path) -> Result<Option<BatchResult>> {
         use std::io::Write as _;
         let xml = self.dir.join("regrtest.xml");
         let _ = std::fs::remove_file(&xml);

@@ -2,7 +2,6 @@
 //! build `cargo xtask e2e cpython` compares against stock, cached in the same place), and run under
 //! `wasi-shim run`: each test checks one behaviour the policy promises, from Python.
 
-
 use std::sync::OnceLock;
 
 use e2e::cpython::{Build, Cpython};
@@ -18,10 +17,8 @@ fn policy() -> Policy {
 fn python() -> &'static Build {
     static BUILD: OnceLock<Build> = OnceLock::new();
     BUILD.get_or_init(|| {
-        let target =
-            test_support::target_dir();
-        let cpython =
-            Cpython::prepare(None, &target.join("e2e/cpython"), &test_support::wasi_shim_binary()).unwrap();
+        let target = test_support::target_dir();
+        let cpython = Cpython::prepare(None, &target.join("e2e/cpython"), &test_support::wasi_shim_binary()).unwrap();
         cpython.build(Flavour::Overlay, &Shims::builtin(), &policy()).unwrap()
     })
 }

@@ -4,13 +4,12 @@
 //! The source is Debian's python3.13 package; the native build Python that cross configure needs is
 //! built once and cached (`e2e::cpython::native_python`).
 
-
 use std::process::Command;
 
-use test_support::{scratch, sh, toolchain};
 use e2e::cpython::native_python;
-use wasi_shim::toolchain::BaseRelease;
 use test_support::fetch_upstream_source;
+use test_support::{scratch, sh, toolchain};
+use wasi_shim::toolchain::BaseRelease;
 
 #[test]
 fn stock_cpython_configure_log_is_fully_covered_or_excluded() {

@@ -2,12 +2,11 @@
 //! `make posix` and the overlay's wrapper as CC, runs its script in wasmtime. It exercises setjmp
 //! (pcall), mkstemp (os.tmpname), popen (io.popen), system (os.execute) and flockfile (io.read).
 
-
 use std::process::Command;
 
+use test_support::fetch_upstream_source;
 use test_support::{overlay, run_module_in, scratch, sh};
 use wasi_shim::toolchain::BaseRelease;
-use test_support::fetch_upstream_source;
 
 #[test]
 fn lua_make_posix_builds_and_runs_against_the_overlay() {

@@ -2,7 +2,6 @@
 //! `cargo xtask e2e ruby` compares against stock, cached in the same place), run under
 //! `wasi-shim run`: each test checks from Ruby one behaviour the policy promises.
 
-
 use std::sync::OnceLock;
 
 use e2e::ruby::{Build, Ruby};
@@ -19,15 +18,10 @@ fn policy() -> Policy {
 fn ruby() -> &'static Build {
     static BUILD: OnceLock<Build> = OnceLock::new();
     BUILD.get_or_init(|| {
-        let target =
-            test_support::target_dir();
-        let ruby = Ruby::prepare(
-            None,
-            BaseRelease::Trixie,
-            &target.join("e2e/ruby"),
-            &test_support::wasi_shim_binary(),
-        )
-        .unwrap();
+        let target = test_support::target_dir();
+        let ruby =
+            Ruby::prepare(None, BaseRelease::Trixie, &target.join("e2e/ruby"), &test_support::wasi_shim_binary())
+                .unwrap();
         ruby.build(Flavour::Overlay, &Shims::builtin(), &policy()).unwrap()
     })
 }

@@ -98,7 +98,8 @@ struct ws_ids {
   uid_t ruid, euid, suid;
   gid_t rgid, egid, sgid;
   int ngroups;
-  gid_t groups[WS_MAX_GROUPS]; /* the policy header's, from policy::MAX_GROUPS */
+  gid_t
+      groups[WS_MAX_GROUPS]; /* the policy header's, from policy::MAX_GROUPS */
 };
 /* The process's emulated ids, initialised on first use from the policy (and its env overrides). */
 struct ws_ids *__wasi_shim_ids(void);

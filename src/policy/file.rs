@@ -75,7 +75,14 @@ pub struct GroupEntry {
 impl UserEntry {
     /// root, always in the user database.
     pub fn root() -> UserEntry {
-        UserEntry { name: "root".into(), uid: 0, gid: 0, gecos: "root".into(), home: "/root".into(), shell: default_shell() }
+        UserEntry {
+            name: "root".into(),
+            uid: 0,
+            gid: 0,
+            gecos: "root".into(),
+            home: "/root".into(),
+            shell: default_shell(),
+        }
     }
 }
 
@@ -118,4 +125,3 @@ impl<'de> Deserialize<'de> for Setting {
         deserializer.deserialize_any(SettingVisitor)
     }
 }
-

@@ -160,4 +160,3 @@ fn help_for_parse_error(message: &str, text: &str, span: &std::ops::Range<usize>
     }
     None
 }
-

@@ -4,6 +4,7 @@
 mod file;
 mod load;
 mod resolve;
+mod setting;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -147,4 +148,3 @@ impl Policy {
         resolve::resolve(name, load::collect_chain(source)?, catalog)
     }
 }
-

@@ -2,34 +2,17 @@
 //! its span, into one [`Choice`] per catalog function.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 
 use anyhow::{anyhow, Result};
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
-use super::file::{PolicyFile, Setting};
+use super::file::PolicyFile;
 use super::load::LoadedFile;
-use super::{Choice, GroupEntry, Identity, Policy, Process, UserEntry, Value, MAX_GROUPS};
-use crate::catalog::{suggest, Behaviour, Catalog, Function, SETTING_TABLES};
+use super::setting::{apply_function_setting, area_setting, location, Draft};
+use super::{GroupEntry, Identity, Policy, Process, UserEntry, Value, MAX_GROUPS};
+use crate::catalog::{suggest, Behaviour, Catalog, SETTING_TABLES};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-
-/// One function's choice while the chain is applied.
-struct Draft {
-    behaviour: Behaviour,
-    errno: Option<String>,
-    log: bool,
-    /// Set only by the function's own `value = ...`.
-    value: Option<Value>,
-    env: Option<String>,
-    source: String,
-}
-
-fn location(file: &LoadedFile, span: Range<usize>) -> String {
-    let d = file.diagnostic(span, String::new(), None);
-    let (line, _) = d.line_column();
-    format!("{}:{line}", file.source.display_path().display())
-}
 
 /// The policy being resolved: what the chain's files have said so far, and every error found.
 struct Resolver<'c> {
@@ -72,7 +55,9 @@ impl<'c> Resolver<'c> {
         let settings = catalog
             .settings
             .iter()
-            .map(|(k, s)| (k.clone(), toml_scalar(&s.default).expect("catalog validation admits only strings and integers")))
+            .map(|(k, s)| {
+                (k.clone(), toml_scalar(&s.default).expect("catalog validation admits only strings and integers"))
+            })
             .collect();
         Resolver {
             catalog,
@@ -117,7 +102,10 @@ impl<'c> Resolver<'c> {
             if groups.get_ref().len() > MAX_GROUPS {
                 self.errors.push(file.diagnostic(
                     groups.span(),
-                    format!("{} supplementary groups, but getgroups keeps at most {MAX_GROUPS}", groups.get_ref().len()),
+                    format!(
+                        "{} supplementary groups, but getgroups keeps at most {MAX_GROUPS}",
+                        groups.get_ref().len()
+                    ),
                     Some("list fewer groups".into()),
                 ));
             }
@@ -128,7 +116,8 @@ impl<'c> Resolver<'c> {
     /// `[process]`: pids must be positive `pid_t`s.
     fn take_process(&mut self, file: &LoadedFile) {
         let Some(p) = &file.file.process else { return };
-        for (key, field, target) in [("pid", &p.pid, &mut self.process.pid), ("ppid", &p.ppid, &mut self.process.ppid)] {
+        for (key, field, target) in [("pid", &p.pid, &mut self.process.pid), ("ppid", &p.ppid, &mut self.process.ppid)]
+        {
             let Some(v) = field else { continue };
             // pid_t is a signed 32-bit int; 0 and negative ids mean process groups to kill().
             if *v.get_ref() == 0 || *v.get_ref() > i32::MAX as u32 {
@@ -166,7 +155,8 @@ impl<'c> Resolver<'c> {
             return;
         };
         match (toml_scalar(value.get_ref()), &setting.default) {
-            (Some(v @ Value::Number(_)), toml::Value::Integer(_)) | (Some(v @ Value::Text(_)), toml::Value::String(_)) => {
+            (Some(v @ Value::Number(_)), toml::Value::Integer(_))
+            | (Some(v @ Value::Text(_)), toml::Value::String(_)) => {
                 self.settings.insert(key, v);
             }
             _ => self.errors.push(file.diagnostic(
@@ -187,8 +177,14 @@ impl<'c> Resolver<'c> {
             if !self.catalog.areas.contains_key(area.get_ref()) {
                 let help = suggest(area.get_ref(), self.catalog.areas.keys().map(String::as_str))
                     .map(|s| format!("did you mean `{s}`?"))
-                    .unwrap_or_else(|| format!("areas are {}", self.catalog.areas.keys().cloned().collect::<Vec<_>>().join(", ")));
-                self.errors.push(file.diagnostic(area.span(), format!("unknown area `{}`", area.get_ref()), Some(help)));
+                    .unwrap_or_else(|| {
+                        format!("areas are {}", self.catalog.areas.keys().cloned().collect::<Vec<_>>().join(", "))
+                    });
+                self.errors.push(file.diagnostic(
+                    area.span(),
+                    format!("unknown area `{}`", area.get_ref()),
+                    Some(help),
+                ));
                 continue;
             }
             let Some((behaviour, log, errno)) = area_setting(file, setting, &mut self.errors) else { continue };
@@ -287,7 +283,10 @@ impl<'c> Resolver<'c> {
         } else {
             self.errors.push(file.diagnostic(
                 group.span(),
-                format!("group `{}` (gid {}) clashes with `{}` (gid {})", new.name, new.gid, groups[i].name, groups[i].gid),
+                format!(
+                    "group `{}` (gid {}) clashes with `{}` (gid {})",
+                    new.name, new.gid, groups[i].name, groups[i].gid
+                ),
                 Some("each group name and gid may appear once".into()),
             ));
         }
@@ -354,219 +353,10 @@ fn setting_table<'f>(file: &'f PolicyFile, table: &str) -> Option<&'f BTreeMap<S
     }
 }
 
-impl Draft {
-    fn catalog_default(function: &Function) -> Draft {
-        Draft { behaviour: function.default, errno: None, log: false, value: None, env: None, source: "catalog default".into() }
-    }
-
-    /// An area's setting, where the function offers the behaviour; an area errno applies where the
-    /// function offers it, elsewhere the function's default errno stays.
-    fn apply_area(&mut self, function: &Function, behaviour: Behaviour, log: Option<bool>, errno: Option<&String>, source: &str) {
-        if function.allows(behaviour) {
-            self.behaviour = behaviour;
-            self.errno = errno.filter(|e| function.errnos.contains(e)).cloned();
-            self.source = source.to_owned();
-        }
-        if let Some(log) = log {
-            self.log = log;
-        }
-    }
-
-    fn into_choice(self, function: &std::sync::Arc<Function>, key_value: Option<Value>) -> Choice {
-        Choice {
-            function: function.clone(),
-            behaviour: self.behaviour,
-            errno: self.errno.unwrap_or_else(|| function.default_errno().to_owned()),
-            log: self.log,
-            value_is_own: self.value.is_some(),
-            value: self.value.or(key_value),
-            env: self.env,
-            source: self.source,
-        }
-    }
-}
-
 fn toml_scalar(value: &toml::Value) -> Option<Value> {
     match value {
         toml::Value::Integer(n) => Some(Value::Number(*n)),
         toml::Value::String(s) => Some(Value::Text(s.clone())),
         _ => None,
-    }
-}
-
-fn parse_behaviour(
-    file: &LoadedFile,
-    text: &str,
-    span: std::ops::Range<usize>,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<Behaviour> {
-    match Behaviour::parse(text) {
-        Some(b) => Some(b),
-        None => {
-            let names = Behaviour::ALL.map(|b| b.as_str());
-            let help = match suggest(text, names) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("behaviours are {}", names.join(", ")),
-            };
-            errors.push(file.diagnostic(span, format!("unknown behaviour `{text}`"), Some(help)));
-            None
-        }
-    }
-}
-
-/// An area setting may only pick a behaviour and `log`: errnos and values differ per function.
-fn area_setting(
-    file: &LoadedFile,
-    setting: &Spanned<Setting>,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<(Behaviour, Option<bool>, Option<Spanned<String>>)> {
-    match setting.get_ref() {
-        Setting::Behaviour(text) => parse_behaviour(file, text, setting.span(), errors).map(|b| (b, None, None)),
-        Setting::Table(table) => {
-            for (key, present) in [("value", table.value.is_some()), ("env", table.env.is_some())] {
-                if present {
-                    errors.push(file.diagnostic(
-                        setting.span(),
-                        format!("`{key}` cannot be set for a whole area"),
-                        Some(format!("set `{key}` on each function under [functions]")),
-                    ));
-                    return None;
-                }
-            }
-            let Some(behaviour) = &table.behaviour else {
-                errors.push(file.diagnostic(
-                    setting.span(),
-                    "area setting without `behaviour`".into(),
-                    Some("write it as `{ behaviour = \"emulate\", log = true }`".into()),
-                ));
-                return None;
-            };
-            let behaviour = parse_behaviour(file, behaviour.get_ref(), behaviour.span(), errors)?;
-            if let Some(errno) = &table.errno {
-                if behaviour != Behaviour::Error {
-                    errors.push(file.diagnostic(
-                        errno.span(),
-                        format!("`errno` only applies to behaviour `error`, not `{behaviour}`"),
-                        Some("write `behaviour = \"error\"` or drop `errno`".into()),
-                    ));
-                    return None;
-                }
-            }
-            Some((behaviour, table.log, table.errno.clone()))
-        }
-    }
-}
-
-fn apply_function_setting(
-    catalog: &Catalog,
-    file: &LoadedFile,
-    function: &Function,
-    setting: &Spanned<Setting>,
-    draft: &mut Draft,
-    errors: &mut Vec<Diagnostic>,
-) {
-    let (behaviour_text, behaviour_span, table) = match setting.get_ref() {
-        Setting::Behaviour(text) => (Some(text.as_str()), setting.span(), None),
-        Setting::Table(table) => match &table.behaviour {
-            Some(b) => (Some(b.get_ref().as_str()), b.span(), Some(table)),
-            None => (None, setting.span(), Some(table)),
-        },
-    };
-    let mut behaviour = draft.behaviour;
-    if let Some(text) = behaviour_text {
-        let Some(b) = parse_behaviour(file, text, behaviour_span.clone(), errors) else { return };
-        if !function.allows(b) {
-            let offered: Vec<&str> = function.behaviours.iter().map(|b| b.as_str()).collect();
-            errors.push(file.diagnostic(
-                behaviour_span,
-                format!("`{}` does not offer behaviour `{b}`", function.name),
-                Some(format!("`{}` offers {}", function.name, offered.join(", "))),
-            ));
-            return;
-        }
-        behaviour = b;
-        draft.behaviour = b;
-        draft.errno = None;
-        draft.source = location(file, setting.span());
-    }
-    let Some(table) = table else { return };
-    if let Some(log) = table.log {
-        draft.log = log;
-    }
-    if let Some(errno) = &table.errno {
-        if behaviour != Behaviour::Error {
-            errors.push(file.diagnostic(
-                errno.span(),
-                format!("`errno` only applies to behaviour `error`, and `{}` is `{behaviour}`", function.name),
-                Some("add `behaviour = \"error\"` or drop `errno`".into()),
-            ));
-        } else if !function.errnos.iter().any(|e| e == errno.get_ref()) {
-            let help = match suggest(errno.get_ref(), function.errnos.iter().map(String::as_str)) {
-                Some(s) => {
-                    format!("did you mean `{s}`? `{}` may fail with {}", function.name, function.errnos.join(", "))
-                }
-                None => format!("`{}` may fail with {}", function.name, function.errnos.join(", ")),
-            };
-            errors.push(file.diagnostic(
-                errno.span(),
-                format!("`{}` cannot fail with `{}`", function.name, errno.get_ref()),
-                Some(help),
-            ));
-        } else {
-            draft.errno = Some(errno.get_ref().clone());
-        }
-    }
-    for (key, span) in
-        [("value", table.value.as_ref().map(|v| v.span())), ("env", table.env.as_ref().map(|v| v.span()))]
-    {
-        if let Some(span) = span {
-            if function.value.is_none() {
-                errors.push(file.diagnostic(
-                    span,
-                    format!(
-                        "`{key}` applies only to functions with a `value` behaviour, and `{}` has none",
-                        function.name
-                    ),
-                    None,
-                ));
-                return;
-            }
-        }
-    }
-    if let Some(value) = &table.value {
-        let key = function.value.as_deref().unwrap_or_default();
-        let expects_text = key == "identity.user" || catalog.settings.get(key).is_some_and(|s| s.default.is_str());
-        match (value.get_ref(), expects_text) {
-            (toml::Value::Integer(n), false) if *n >= 0 && *n <= u32::MAX as i64 => {
-                draft.value = Some(Value::Number(*n))
-            }
-            (toml::Value::String(s), true) => draft.value = Some(Value::Text(s.clone())),
-            _ => errors.push(file.diagnostic(
-                value.span(),
-                format!(
-                    "`{}` returns {}, not `{}`",
-                    function.name,
-                    if expects_text { "a name" } else { "a number from 0 to 4294967295" },
-                    value.get_ref()
-                ),
-                Some(if expects_text {
-                    "write it as `value = \"wasi\"`".into()
-                } else {
-                    "write it as `value = 1000`".into()
-                }),
-            )),
-        }
-    }
-    if let Some(env) = &table.env {
-        let ok = !env.get_ref().is_empty() && env.get_ref().chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if ok {
-            draft.env = Some(env.get_ref().clone());
-        } else {
-            errors.push(file.diagnostic(
-                env.span(),
-                format!("`{}` is not an environment variable name", env.get_ref()),
-                Some("use letters, digits and `_`, e.g. `env = \"WASIX_UID\"`".into()),
-            ));
-        }
     }
 }

@@ -17,7 +17,8 @@ fn main() {
     for path in files::with_extension(&guests, "c").expect("tests/guests is readable") {
         let name = path.file_stem().expect("a file name").to_string_lossy();
         // Guests are named after their function, `_Fork` included.
-        writeln!(out, "        #[test]\n        #[allow(non_snake_case)]\n        fn {name}() {{ $run(\"{name}\") }}").unwrap();
+        writeln!(out, "        #[test]\n        #[allow(non_snake_case)]\n        fn {name}() {{ $run(\"{name}\") }}")
+            .unwrap();
     }
     out.push_str("    };\n}\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

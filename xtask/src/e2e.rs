@@ -240,8 +240,7 @@ pub fn ruby(src: Option<&Path>, base: &str, full: bool) -> Result<()> {
         let stock_ran: BTreeSet<&String> = stock_side.values().flat_map(|r| r.failed.keys().chain(&r.passed)).collect();
         let absent: BTreeMap<&String, &String> =
             overlay_side.values().flat_map(|r| r.failed.iter()).filter(|(t, _)| !stock_ran.contains(t)).collect();
-        let passes =
-            |side: &BTreeMap<String, e2e::TestFile>| side.values().map(|r| r.passed.len()).sum::<usize>();
+        let passes = |side: &BTreeMap<String, e2e::TestFile>| side.values().map(|r| r.passed.len()).sum::<usize>();
         println!("  passed: stock {}, overlay {}", passes(stock_side), passes(overlay_side));
         let unreached: Vec<&String> = stock_side
             .iter()
@@ -376,9 +375,9 @@ impl GuestSides<'_> {
 }
 
 pub fn wasi_libc(root: &Path) -> Result<()> {
-    use wasi_shim::base::{plan_links, BaseSymbols};
-    use test_support::guests::{self, GuestConfig};
     use e2e::wasi_libc::{build_tree, prepare, rebuild_with_policy};
+    use test_support::guests::{self, GuestConfig};
+    use wasi_shim::base::{plan_links, BaseSymbols};
     use wasi_shim::patches::Series;
 
     let runner = test_support::wasi_shim_binary();

@@ -68,12 +68,8 @@ fn main() -> Result<()> {
             test_support::provision_test_tools();
             Ok(())
         }
-        Command::E2e { interpreter: Interpreter::Cpython { src, full } } => {
-            e2e::cpython(src.as_deref(), full)
-        }
+        Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(src.as_deref(), full),
         Command::E2e { interpreter: Interpreter::WasiLibc } => e2e::wasi_libc(&codegen::project_root()),
-        Command::E2e { interpreter: Interpreter::Ruby { src, base, full } } => {
-            e2e::ruby(src.as_deref(), &base, full)
-        }
+        Command::E2e { interpreter: Interpreter::Ruby { src, base, full } } => e2e::ruby(src.as_deref(), &base, full),
     }
 }

@@ -55,9 +55,12 @@ pub fn policy_spec(name: &str) -> String {
     GuestConfig { policy: name.to_owned(), ..Default::default() }.policy_spec(&root().join("tests/policies"))
 }
 
+/// One overlay's directory, filled by the first test that asks for it.
+type OverlayCell = Arc<OnceLock<PathBuf>>;
+
 /// An overlay for `policy` over `release`, built once per test process.
 pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
-    static OVERLAYS: OnceLock<Mutex<HashMap<(String, &'static str), Arc<OnceLock<PathBuf>>>>> = OnceLock::new();
+    static OVERLAYS: OnceLock<Mutex<HashMap<(String, &'static str), OverlayCell>>> = OnceLock::new();
     let cell = OVERLAYS
         .get_or_init(Default::default)
         .lock()
@@ -119,16 +122,9 @@ pub fn run_module_in(
     workdir: &Path,
     extra_dirs: &[(&Path, &str)],
 ) -> Output {
-    guests::run_command(
-        &wasi_shim_binary(),
-        module,
-        workdir,
-        extra_dirs,
-        env,
-        args,
-    )
-    .output()
-    .expect("cannot run wasi-shim run")
+    guests::run_command(&wasi_shim_binary(), module, workdir, extra_dirs, env, args)
+        .output()
+        .expect("cannot run wasi-shim run")
 }
 
 /// Compile and run a guest on every base it names, asserting its configured exit status and output.

@@ -1,0 +1,129 @@
+//! The commit messages: what a wasi-libc reviewer reads about each patch.
+
+use std::fmt::Write as _;
+
+use super::plan::{AreaPlan, HeaderKind, HeaderPlan};
+use super::{area_macro, Generator};
+use crate::base::{Link, LinkPlan};
+use crate::catalog::Behaviour;
+use crate::policy::Choice;
+
+impl Generator<'_> {
+    pub(super) fn common_message(&self, areas: &[AreaPlan]) -> String {
+        let names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
+        format!(
+            "Add libwasi-emulated-common: helpers shared by the opt-in POSIX areas\n\n\
+             This series adds {} opt-in emulation libraries ({}), in the way\n\
+             wasi-libc already offers libwasi-emulated-signal, -getpid, -process-clocks\n\
+             and -mman: nothing changes for a program that does not ask for them.\n\n\
+             This first patch adds what they share: libwasi-emulated-common.a (first-call\n\
+             logging, the trap, reading an environment override), the internal header\n\
+             libc-bottom-half/wasi-emulated/shim.h, and the defaults every area reads\n\
+             (identity, process ids, user and group databases), chosen by wasi-shim's\n\
+             `{}` policy. Each default is a macro a builder can override when building\n\
+             wasi-libc, e.g. make EXTRA_CFLAGS='-DWS_IDENTITY_UID=0'.\n\n\
+             Every area links libwasi-emulated-common.a: its ldflags in series.toml\n\
+             include -lwasi-emulated-common.\n",
+            areas.len(),
+            names.join(", "),
+            self.policy.name
+        )
+    }
+
+    pub(super) fn area_message(&self, area: &AreaPlan, headers: &[HeaderPlan], plans: &[LinkPlan]) -> String {
+        let catalog = &self.shims.catalog;
+        let summary = catalog.areas.get(&area.name).map(|a| a.summary.as_str()).unwrap_or_default();
+        let mut m = String::new();
+        writeln!(m, "Add libwasi-emulated-{}: opt-in {}\n", area.name, first_clause(summary)).unwrap();
+        writeln!(m, "{}\n", wrap_words(&capitalised(summary), 72).join("\n")).unwrap();
+        writeln!(m, "This adds libwasi-emulated-{}.a, an opt-in emulation library like", area.name).unwrap();
+        writeln!(m, "libwasi-emulated-signal. A program opts in with").unwrap();
+        writeln!(m, "\n    cflags:  {}\n    ldflags: {}\n", area.cflags.join(" "), area.ldflags.join(" ")).unwrap();
+        let declared: Vec<String> = headers
+            .iter()
+            .filter(|h| h.areas.contains(&area.name))
+            .map(|h| match h.kind {
+                HeaderKind::New => {
+                    format!("<{}> (new; refuses with #error without {})", h.name, area_macro(&area.name))
+                }
+                _ => format!("<{}>", h.name),
+            })
+            .collect();
+        writeln!(
+            m,
+            "Without {} the headers declare nothing new. Headers: {}.\n",
+            area_macro(&area.name),
+            declared.join(", ")
+        )
+        .unwrap();
+        if !area.needs.is_empty() {
+            writeln!(
+                m,
+                "It calls into the {} area(s), whose libraries its ldflags list too.\n",
+                area.needs.iter().cloned().collect::<Vec<_>>().join(", ")
+            )
+            .unwrap();
+        }
+        let wraps: Vec<&str> = plans
+            .iter()
+            .filter(|p| p.link == Link::Wrap && catalog.function(&p.function).is_some_and(|f| f.area == area.name))
+            .map(|p| p.function.as_str())
+            .collect();
+        if !wraps.is_empty() {
+            writeln!(m, "{} run on top of wasi-libc's own definitions through wasm-ld's --wrap\n(the ldflags carry it): __real_<name> is wasi-libc's.\n", wraps.join(", ")).unwrap();
+        }
+        writeln!(m, "Behaviour chosen by wasi-shim's `{}` policy, each a default a builder\noverrides with -DWS_BEHAVIOUR_<function>=WS_<EMULATE|VALUE|ERROR|SUCCEED|TRAP>\n(and -DWS_ERRNO_<function>=...):\n", self.policy.name).unwrap();
+        for choice in self.policy.choices.iter().filter(|c| c.function.area == area.name) {
+            m.push_str(&choice_lines(choice));
+        }
+        m
+    }
+}
+
+/// The summary up to its first comma or semicolon: a commit subject's worth.
+fn first_clause(summary: &str) -> String {
+    summary.split([',', ';', '.', ':']).next().unwrap_or(summary).trim().to_owned()
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// One function's line in an area's message: its behaviour, its POSIX page, and why.
+fn choice_lines(choice: &Choice) -> String {
+    let f = &choice.function;
+    let (what, why) = match choice.behaviour {
+        Behaviour::Error => (format!("error {}", choice.errno), f.reason.clone()),
+        Behaviour::Value => (
+            format!("value {}", choice.value.as_ref().map(|v| v.to_string()).unwrap_or_default()),
+            f.value.as_ref().map(|key| format!("the policy's {key}")),
+        ),
+        Behaviour::Emulate => ("emulate".to_owned(), f.emulation.clone()),
+        Behaviour::Succeed => ("succeed".to_owned(), f.lossy.as_ref().map(|l| format!("lossy: {l}"))),
+        Behaviour::Trap => ("trap".to_owned(), Some("aborts with a message naming the function".to_owned())),
+    };
+    let mut m = format!("- {} ({what}; POSIX: {}):\n", f.name, f.posix_url());
+    for line in wrap_words(&why.unwrap_or_default(), 70) {
+        writeln!(m, "    {line}").unwrap();
+    }
+    m
+}
