@@ -130,24 +130,7 @@ fn real_main() -> Result<ExitCode> {
     let shims = Shims::load(cli.shims.as_deref())?;
     let catalog = &shims.catalog;
     match cli.command {
-        Command::Toolchain { provision, base } => {
-            let release = BaseRelease::parse(&base)?;
-            let found = if provision {
-                Some(toolchain::discover_or_provision(release)?)
-            } else {
-                toolchain::discover(release)?
-            };
-            match found {
-                Some(t) => print!("{}", toolchain::describe(&t)),
-                None => {
-                    println!(
-                        "no toolchain found: WASI_SDK_PATH and WASI_SYSROOT are unset and nothing is provisioned in {}\nprovision one with: wasi-shim toolchain --provision",
-                        toolchain::cache_dir().display()
-                    );
-                    return Ok(ExitCode::FAILURE);
-                }
-            }
-        }
+        Command::Toolchain { provision, base } => return show_toolchain(provision, &base),
         Command::Check { policy } => {
             let policy = Policy::load(&policy, catalog)?;
             print!("{}", wasi_shim::report::check_table(&policy));
@@ -173,17 +156,7 @@ fn real_main() -> Result<ExitCode> {
             for e in &env {
                 options.env.push(runner::parse_env(e)?);
             }
-            for w in &wasm_options {
-                runner::apply_wasm_option(&mut options, w)?;
-            }
-            if wasi_options.iter().any(|o| o == "inherit-env" || o == "inherit-env=y") {
-                options.inherit_env = true;
-            }
-            let (module, args) = command.split_first().expect("clap requires the module");
-            let module = if module == "--" { args.first().cloned().unwrap_or_default() } else { module.clone() };
-            options.args = command.iter().skip_while(|a| *a != &module).skip(1).cloned().collect();
-            let status = runner::run(&runner::module_path(&module)?, &options)?;
-            return Ok(ExitCode::from((status & 0xff) as u8));
+            return run(options, &wasi_options, &wasm_options, &command);
         }
         Command::Audit { file, policy, base } => {
             let policy = Policy::load(&policy, catalog)?;
@@ -199,17 +172,7 @@ fn real_main() -> Result<ExitCode> {
             let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
             let series = wasi_shim::patches::Generator { shims: &shims, policy: &policy, toolchain: &toolchain }
                 .generate(&wasi_libc, &out)?;
-            println!(
-                "{}: {} patches against wasi-libc {} (policy {})",
-                out.display(),
-                series.areas.len() + 1,
-                series.base,
-                series.policy
-            );
-            println!("  {}", series.common_patch);
-            for area in &series.areas {
-                println!("  {}", area.patch);
-            }
+            print_series(&out, &series);
         }
         Command::Explain { function, policy } => {
             let policy = Policy::load(&policy, catalog)?;
@@ -217,4 +180,50 @@ fn real_main() -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `wasi-shim toolchain`: what was found (or provisioned), or how to provision one.
+fn show_toolchain(provision: bool, base: &str) -> Result<ExitCode> {
+    let release = BaseRelease::parse(base)?;
+    let found =
+        if provision { Some(toolchain::discover_or_provision(release)?) } else { toolchain::discover(release)? };
+    let Some(t) = found else {
+        println!(
+            "no toolchain found: WASI_SDK_PATH and WASI_SYSROOT are unset and nothing is provisioned in {}\nprovision one with: wasi-shim toolchain --provision",
+            toolchain::cache_dir().display()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    print!("{}", toolchain::describe(&t));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `wasi-shim run`: wasmtime's `-W` and `-S` options applied, the module found, the guest's status returned.
+fn run(
+    mut options: RunOptions,
+    wasi_options: &[String],
+    wasm_options: &[String],
+    command: &[String],
+) -> Result<ExitCode> {
+    for w in wasm_options {
+        runner::apply_wasm_option(&mut options, w)?;
+    }
+    if wasi_options.iter().any(|o| o == "inherit-env" || o == "inherit-env=y") {
+        options.inherit_env = true;
+    }
+    let (module, args) = command.split_first().expect("clap requires the module");
+    let module = if module == "--" { args.first().cloned().unwrap_or_default() } else { module.clone() };
+    options.args = command.iter().skip_while(|a| *a != &module).skip(1).cloned().collect();
+    let status = runner::run(&runner::module_path(&module)?, &options)?;
+    Ok(ExitCode::from((status & 0xff) as u8))
+}
+
+/// What `wasi-shim patches` wrote.
+fn print_series(out: &std::path::Path, series: &wasi_shim::patches::Series) {
+    let count = series.areas.len() + 1;
+    println!("{}: {count} patches against wasi-libc {} (policy {})", out.display(), series.base, series.policy);
+    println!("  {}", series.common_patch);
+    for area in &series.areas {
+        println!("  {}", area.patch);
+    }
 }

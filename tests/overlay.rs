@@ -77,7 +77,18 @@ fn defined_symbols_match_the_expected_list_and_the_catalog() {
             "catalog function {} is not defined by libwasi-shim.a",
             f.name
         );
-    }
+    } // Nothing else lands in the user's namespace: helpers are `__wasi_shim_*`, as wasi-libc names its own.
+    let catalog = Catalog::builtin();
+    let outside: Vec<&String> = defined
+        .iter()
+        .filter(|s| {
+            let name = s.strip_prefix("__wrap_").unwrap_or(s);
+            catalog.function(name).is_none()
+                && !s.starts_with("__wasi_shim_")
+                && !wasi_shim::catalog::EXTRA_SYMBOLS.iter().any(|(extra, _)| extra == s)
+        })
+        .collect();
+    assert!(outside.is_empty(), "libwasi-shim.a defines symbols outside its namespaces: {outside:?}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `cargo xtask e2e cpython [--src DIR] [--full]` and `e2e ruby [--src DIR]`: an interpreter built stock and over the overlay from one
 //! tree, both run under `wasi-shim run`, compared side by side (modules, configure answers, regrtest,
-//! sizes, startup). The logic lives in `wasi_shim::e2e`; this file drives it and prints.
+//! sizes, startup). The logic lives in the `e2e` crate; this file drives it and prints.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
