@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::base::{symbol_name, Link};
-use crate::catalog::{Behaviour, Catalog, Function};
+use crate::catalog::{Behaviour, Catalog, Function, VALUE_KEYS};
 use crate::policy::{Choice, Policy, Value, MAX_GROUPS};
 
 /// First line of every generated file.
@@ -77,11 +77,10 @@ fn setting_macro(key: &str) -> String {
 
 /// The macro that holds the policy value a `value` key names (`identity.uid` -> `WS_IDENTITY_UID`).
 pub fn value_macro(key: &str) -> String {
-    match key {
-        "identity.uid" | "identity.gid" | "identity.user" | "process.pid" | "process.ppid" => {
-            format!("WS_{}", key.replace('.', "_").to_uppercase())
-        }
-        setting => setting_macro(setting),
+    if VALUE_KEYS.contains(&key) {
+        format!("WS_{}", key.replace('.', "_").to_uppercase())
+    } else {
+        setting_macro(key)
     }
 }
 

@@ -32,22 +32,24 @@ pub fn ensure_commands(what: &str, tools: &[(&str, &str)]) -> Result<()> {
     install(what, tools.iter().filter(|(command, _)| which(command).is_none()).map(|(_, package)| *package).collect())
 }
 
+/// `what` says why the packages are needed; every error starts with it.
 fn install(what: &str, mut missing: Vec<&str>) -> Result<()> {
+    missing.sort_unstable();
     missing.dedup();
     if missing.is_empty() {
         return Ok(());
     }
-    let install = format!("apt-get update && apt-get install -y {}", missing.join(" "));
+    let packages = missing.join(" ");
     if which("apt-get").is_none() {
-        bail!("{what} needs the Debian packages {} and this is not a Debian/Ubuntu system", missing.join(", "));
+        bail!("{what}: needs the Debian packages {packages}, and this is not a Debian/Ubuntu system");
     }
     if !is_root() {
-        bail!("{what} needs packages that are not installed; run as root:\n  {install}");
+        bail!("{what}: needs the Debian packages {packages}; run as root:\n  apt-get update && apt-get install -y {packages}");
     }
     run(Command::new("apt-get").args(["update", "-q"]))?;
     let mut cmd = Command::new("apt-get");
     cmd.args(["install", "-y", "-q"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive");
-    run(&mut cmd).with_context(|| format!("installing what {what} needs"))
+    run(&mut cmd).with_context(|| format!("{what}: installing {packages}"))
 }
 
 /// Whether dpkg reports `package` as installed.

@@ -182,8 +182,8 @@ pub fn discover_or_provision(release: BaseRelease) -> Result<Toolchain> {
         return Ok(found);
     }
     if system_llvm().is_none() {
-        provision::ensure_packages("a clang with wasm32 support", CLANG_PACKAGES)
-            .context("or set WASI_SDK_PATH to a wasi-sdk")?;
+        let what = "no clang with wasm32 support found (or set WASI_SDK_PATH to a wasi-sdk)";
+        provision::ensure_packages(what, CLANG_PACKAGES)?;
     }
     if sysroot_triple(&provisioned_sysroot(release)).is_none() {
         fetch_wasi_libc(release)?;

@@ -23,7 +23,7 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Install what the tests need (clang and the test tools: test-support's lists), as the tests themselves would
+    /// Install the tools the tests use besides clang (test-support's TEST_TOOLS), as the tests themselves would
     Provision,
     /// Build an interpreter stock and over the overlay from one source tree and compare them
     E2e {

@@ -8,8 +8,8 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
-use wasi_shim::provision::{ensure_commands, ensure_packages, run, unpack_beside, PrivateApt};
-use wasi_shim::toolchain::{cache_dir, CLANG_PACKAGES};
+use wasi_shim::provision::{ensure_commands, run, unpack_beside, PrivateApt};
+use wasi_shim::toolchain::cache_dir;
 
 /// The commands the tests use besides clang, each with the Debian package that brings it:
 /// autoconf runs configure scripts against the overlay; make and gcc build Lua, and the native Python and Ruby
@@ -31,8 +31,8 @@ pub const TEST_TOOLS: &[(&str, &str)] = &[
 pub fn provision_test_tools() {
     static DONE: OnceLock<()> = OnceLock::new();
     DONE.get_or_init(|| {
+        // clang comes with the toolchain (`toolchain::discover_or_provision`), as for `wasi-shim build`.
         ensure_commands("the tests", TEST_TOOLS).unwrap_or_else(|e| panic!("{e:#}"));
-        ensure_packages("the tests", CLANG_PACKAGES).unwrap_or_else(|e| panic!("{e:#}"));
     });
 }
 
