@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use super::{content_hash, make_executable, run_logged, write_stock_cc, Flavour, TestFile};
+use super::flavoured::{build_once, Compiler};
+use super::{make_executable, run_logged, Flavour, TestFile};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
@@ -154,69 +155,57 @@ impl Cpython {
     /// Configure and make one flavour, unless the build there was made from the same inputs.
     pub fn build(&self, flavour: Flavour, shims: &Shims, policy: &Policy) -> Result<Build> {
         let dir = self.checkout.join(flavour.name());
-        let (cc, config_site, setup_local, key_inputs) = match flavour {
-            Flavour::Stock => {
-                // CPython's own recipe: plain clang over the plain sysroot, its own config.site.
-                let cc = self.checkout.join("stock-cc");
-                write_stock_cc(&self.toolchain, &cc)?;
-                (cc.clone(), self.checkout.join("Tools/wasm/config.site-wasm32-wasi"), None, content_hash(&[&cc])?)
-            }
-            Flavour::Overlay => {
-                let overlay = self.overlay_dir();
-                wasi_shim::overlay::build(shims, policy, &self.toolchain, &overlay)?;
-                let key = content_hash(&[&overlay.join("include"), &overlay.join("lib"), &overlay.join("share")])?;
-                (
-                    overlay.join("bin/wasm32-wasi-clang"),
-                    overlay.join("share/cpython/config.site"),
-                    Some(overlay.join("share/cpython/Setup.local")),
-                    key,
-                )
-            }
-        };
-        let key = format!("{} {} {} {key_inputs}\n", self.version, flavour.name(), self.toolchain.sysroot.display());
-        let stamp = dir.join(".wasi-shim-build");
+        let compiler =
+            Compiler::for_flavour(flavour, &self.toolchain, &self.checkout, &self.overlay_dir(), (shims, policy))?;
+        let key = compiler.build_key(&self.version, flavour, &self.toolchain);
         let python_wasm = dir.join("python.wasm");
+        let build_time = build_once(&dir, &python_wasm, &key, || self.configure_and_make(flavour, &compiler, &dir))?;
         let launcher = dir.join("python.sh");
-        let mut build_time = None;
-        if !super::build_is_current(&python_wasm, &stamp, &key) {
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(dir.join("Modules"))?;
-            if let Some(setup) = &setup_local {
-                std::fs::copy(setup, dir.join("Modules/Setup.local"))
-                    .with_context(|| format!("cannot copy {}", setup.display()))?;
-            }
-            let guess = Command::new(self.checkout.join("config.guess")).output().context("cannot run config.guess")?;
-            let build_triple = String::from_utf8_lossy(&guess.stdout).trim().to_owned();
-            let configure_time = run_logged(
-                Command::new("../configure")
-                    .arg("--host=wasm32-wasip1")
-                    .arg(format!("--build={build_triple}"))
-                    .arg(format!("--with-build-python={}", self.native_python.display()))
-                    .arg(format!("CC={}", cc.display()))
-                    .arg(format!("AR={}", self.toolchain.ar.display()))
-                    .arg(format!("RANLIB={}", self.toolchain.ranlib.display()))
-                    .env("CONFIG_SITE", &config_site)
-                    .env("HOSTRUNNER", self.host_runner(flavour))
-                    // wasi.py's setting: the build machine's .pc files must not reach a wasm32 build.
-                    .env("PKG_CONFIG_LIBDIR", self.checkout.join("no-pkgconfig"))
-                    .current_dir(&dir),
-                &dir.join("e2e-configure.log"),
-                &format!("{} CPython configure", flavour.name()),
-            )?;
-            let make_time = run_logged(
-                Command::new("make").args(["-j2", "all"]).current_dir(&dir),
-                &dir.join("e2e-make.log"),
-                &format!("{} CPython make (about 2.5 minutes)", flavour.name()),
-            )?;
-            std::fs::write(&stamp, &key)?;
-            build_time = Some(configure_time + make_time);
-        }
         std::fs::write(
             &launcher,
             format!("#!/bin/sh\nexec {} {} \"$@\"\n", self.host_runner(flavour), python_wasm.display()),
         )?;
         make_executable(&launcher)?;
         Ok(Build { flavour, dir, python_wasm, launcher, build_time })
+    }
+
+    /// CPython's own recipe in an empty `dir`: configure for wasm32-wasip1 (stock with CPython's config.site, the
+    /// overlay with its own and its Setup.local), then make.
+    fn configure_and_make(&self, flavour: Flavour, compiler: &Compiler, dir: &Path) -> Result<Duration> {
+        let config_site = match &compiler.overlay {
+            None => self.checkout.join("Tools/wasm/config.site-wasm32-wasi"),
+            Some(overlay) => overlay.join("share/cpython/config.site"),
+        };
+        std::fs::create_dir_all(dir.join("Modules"))?;
+        if let Some(overlay) = &compiler.overlay {
+            let setup = overlay.join("share/cpython/Setup.local");
+            std::fs::copy(&setup, dir.join("Modules/Setup.local"))
+                .with_context(|| format!("cannot copy {}", setup.display()))?;
+        }
+        let guess = Command::new(self.checkout.join("config.guess")).output().context("cannot run config.guess")?;
+        let build_triple = String::from_utf8_lossy(&guess.stdout).trim().to_owned();
+        let configure_time = run_logged(
+            Command::new("../configure")
+                .arg("--host=wasm32-wasip1")
+                .arg(format!("--build={build_triple}"))
+                .arg(format!("--with-build-python={}", self.native_python.display()))
+                .arg(format!("CC={}", compiler.cc.display()))
+                .arg(format!("AR={}", self.toolchain.ar.display()))
+                .arg(format!("RANLIB={}", self.toolchain.ranlib.display()))
+                .env("CONFIG_SITE", &config_site)
+                .env("HOSTRUNNER", self.host_runner(flavour))
+                // wasi.py's setting: the build machine's .pc files must not reach a wasm32 build.
+                .env("PKG_CONFIG_LIBDIR", self.checkout.join("no-pkgconfig"))
+                .current_dir(dir),
+            &dir.join("e2e-configure.log"),
+            &format!("{} CPython configure", flavour.name()),
+        )?;
+        let make_time = run_logged(
+            Command::new("make").args(["-j2", "all"]).current_dir(dir),
+            &dir.join("e2e-make.log"),
+            &format!("{} CPython make (about 2.5 minutes)", flavour.name()),
+        )?;
+        Ok(configure_time + make_time)
     }
 }
 

@@ -4,13 +4,13 @@
 //! Shared by `cargo xtask e2e` (the full comparison) and the integration tests (the CI smoke).
 
 pub mod cpython;
-
+pub mod flavoured;
 pub mod ruby;
 pub mod wasi_libc;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -79,35 +79,6 @@ pub fn write_stock_cc(toolchain: &wasi_shim::toolchain::Toolchain, path: &Path) 
     std::fs::write(path, format!("#!/bin/sh\nexec '{}' {flags} \"$@\"\n", toolchain.clang.display()))
         .with_context(|| format!("cannot write {}", path.display()))?;
     make_executable(path)
-}
-
-/// Whether `artifact` exists and was built from inputs whose key `stamp` records.
-pub fn build_is_current(artifact: &Path, stamp: &Path, key: &str) -> bool {
-    artifact.is_file() && std::fs::read_to_string(stamp).ok().as_deref() == Some(key)
-}
-
-/// A content hash of files (directories walked in name order): the key of a cached build.
-pub fn content_hash(paths: &[&Path]) -> Result<String> {
-    use sha2::{Digest, Sha256};
-    fn walk(path: &Path, hasher: &mut Sha256) -> Result<()> {
-        if path.is_dir() {
-            let mut entries: Vec<PathBuf> =
-                std::fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<_>>()?;
-            entries.sort();
-            for entry in entries {
-                walk(&entry, hasher)?;
-            }
-        } else if path.is_file() {
-            hasher.update(path.to_string_lossy().as_bytes());
-            hasher.update(std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?);
-        }
-        Ok(())
-    }
-    let mut hasher = Sha256::new();
-    for path in paths {
-        walk(path, &mut hasher)?;
-    }
-    Ok(format!("{:x}", hasher.finalize()))
 }
 
 /// Wall times of one command: the median, and the minimum, which machine load can only raise.

@@ -103,6 +103,26 @@ pub fn rebuild_with_policy(
 ) -> Result<()> {
     let header = tree.dir.join(format!("e2e-policy-{}.h", sanitize(&policy.name)));
     std::fs::write(&header, codegen::policy_header(policy, series_links))?;
+    rebuild_with_cflags(
+        tree,
+        series,
+        toolchain,
+        &format!("-include {}", header.display()),
+        &format!("policy {}", policy.name),
+        &sanitize(&policy.name),
+    )
+}
+
+/// Rebuild the series' libraries with `cflags` added to wasi-libc's own (`make EXTRA_CFLAGS=...`), as the series'
+/// README tells a builder to override a default: `label` says why in errors, `log_name` names the log.
+pub fn rebuild_with_cflags(
+    tree: &Tree,
+    series: &Series,
+    toolchain: &Toolchain,
+    cflags: &str,
+    label: &str,
+    log_name: &str,
+) -> Result<()> {
     for dir in std::fs::read_dir(tree.dir.join("build/libc-bottom-half"))? {
         let dir = dir?.path();
         if dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("wasi-emulated")) {
@@ -119,11 +139,11 @@ pub fn rebuild_with_policy(
     run_logged(
         make(toolchain)
             .arg("-j2")
-            .arg(format!("EXTRA_CFLAGS=-O2 -DNDEBUG -include {}", header.display()))
+            .arg(format!("EXTRA_CFLAGS=-O2 -DNDEBUG {cflags}"))
             .args(&libs)
             .current_dir(&tree.dir),
-        &tree.dir.join(format!("e2e-rebuild-{}.log", sanitize(&policy.name))),
-        &format!("rebuilding the emulation libraries for policy {}", policy.name),
+        &tree.dir.join(format!("e2e-rebuild-{log_name}.log")),
+        &format!("rebuilding the emulation libraries for {label}"),
     )?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod guests;
 mod provision;
+pub mod reuse;
 
 pub use guests::GuestConfig;
 pub use provision::{fetch_upstream_source, provision_test_tools, target_dir, wasi_shim_binary, TEST_TOOLS};
@@ -55,11 +56,16 @@ pub fn policy_spec(name: &str) -> String {
     GuestConfig { policy: name.to_owned(), ..Default::default() }.policy_spec(&root().join("tests/policies"))
 }
 
-/// One overlay's directory, filled by the first test that asks for it.
-type OverlayCell = Arc<OnceLock<PathBuf>>;
+/// One overlay's directory and the key of its inputs, filled by the first test that asks for it.
+type OverlayCell = Arc<OnceLock<(PathBuf, String)>>;
 
-/// An overlay for `policy` over `release`, built once per test process.
+/// An overlay for `policy` over `release`: built once per test process, and reused from an earlier run when
+/// the product code, the policy's texts and the toolchain are unchanged.
 pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
+    overlay_with_key(policy, release).0
+}
+
+fn overlay_with_key(policy: &str, release: BaseRelease) -> (PathBuf, String) {
     static OVERLAYS: OnceLock<Mutex<HashMap<(String, &'static str), OverlayCell>>> = OnceLock::new();
     let cell = OVERLAYS
         .get_or_init(Default::default)
@@ -71,10 +77,21 @@ pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
     cell.get_or_init(|| {
         let catalog = Catalog::builtin();
         let loaded = Policy::load(&policy_spec(policy), catalog).unwrap_or_else(|e| panic!("policy {policy}: {e}"));
+        let toolchain = toolchain(release);
+        let key = reuse::Inputs::default()
+            .text("product", reuse::product_fingerprint())
+            .text("policy", &loaded.hash)
+            .text("toolchain", &format!("{toolchain:?}"))
+            .file(&toolchain.sysroot_lib().join("libc.a"))
+            .key();
         let out = scratch(&format!("overlays/{}", release.suite())).join(policy.trim_end_matches(".toml"));
-        overlay::build(&wasi_shim::shims::Shims::builtin(), &loaded, &toolchain(release), &out)
-            .unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
-        out
+        if !reuse::is_fresh(&out, &key) {
+            reuse::forget(&out);
+            overlay::build(&wasi_shim::shims::Shims::builtin(), &loaded, &toolchain, &out)
+                .unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
+            reuse::mark_built(&out, &key);
+        }
+        (out, key)
     })
     .clone()
 }
@@ -131,17 +148,7 @@ pub fn run_module_in(
 pub fn run_guest(name: &str) {
     let config = guest_config(name);
     for release in &config.bases {
-        let overlay = overlay(&config.policy, *release);
-        let source = root().join("tests/guests").join(format!("{name}.c"));
-        let module = scratch(&format!("guests/{}", release.suite())).join(format!("{name}.wasm"));
-        let include = format!("-I{}", root().join("tests/guests").display());
-        let built = compile(&overlay, &source, &module, &[&include, "-Wall", "-Werror"]);
-        assert!(
-            built.status.success(),
-            "{name} ({}): compiling failed:\n{}",
-            release.suite(),
-            String::from_utf8_lossy(&built.stderr)
-        );
+        let module = build_guest(name, *release, &config.policy);
         let workdir = scratch(&format!("work/{}/{name}", release.suite()));
         let ran = run_module(&module, &config.env, &config.args, &workdir);
         let stdout = String::from_utf8_lossy(&ran.stdout);
@@ -155,4 +162,37 @@ pub fn run_guest(name: &str) {
             panic!("{unmet}: {context}");
         }
     }
+}
+
+/// A guest compiled with its policy's overlay, reused from an earlier run when the overlay, the guest and the
+/// headers guests share are unchanged.
+fn build_guest(name: &str, release: BaseRelease, policy: &str) -> PathBuf {
+    let (overlay, overlay_key) = overlay_with_key(policy, release);
+    let guests = root().join("tests/guests");
+    let source = guests.join(format!("{name}.c"));
+    let module = scratch(&format!("guests/{}", release.suite())).join(format!("{name}.wasm"));
+    let include = format!("-I{}", guests.display());
+    let flags = [include.as_str(), "-Wall", "-Werror"];
+    let mut inputs = reuse::Inputs::default().text("overlay", &overlay_key).text("flags", &flags.join(" "));
+    for file in std::iter::once(source.clone()).chain(shared_guest_headers()) {
+        inputs = inputs.file(&file);
+    }
+    let key = inputs.key();
+    if !reuse::is_fresh(&module, &key) {
+        reuse::forget(&module);
+        let built = compile(&overlay, &source, &module, &flags);
+        assert!(
+            built.status.success(),
+            "{name} ({}): compiling failed:\n{}",
+            release.suite(),
+            String::from_utf8_lossy(&built.stderr)
+        );
+        reuse::mark_built(&module, &key);
+    }
+    module
+}
+
+/// The headers under tests/guests that any guest may include.
+fn shared_guest_headers() -> Vec<PathBuf> {
+    wasi_shim::files::with_extension(&root().join("tests/guests"), "h").expect("tests/guests is readable")
 }

@@ -1,0 +1,273 @@
+//! `cargo xtask e2e wasi-libc`: bookworm's wasi-libc built pristine and with `wasi-libc-patches/`, check-symbols
+//! compared, every conformance guest run on it beside the overlay, and the series' documented `-D` override proven.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Result};
+use e2e::wasi_libc::{build_tree, compile_against, prepare, rebuild_with_cflags, rebuild_with_policy, Outcome, Tree};
+use test_support::guests::{self, GuestConfig};
+use wasi_shim::base::{plan_links, BaseSymbols, Link};
+use wasi_shim::patches::Series;
+use wasi_shim::policy::Policy;
+use wasi_shim::shims::Shims;
+use wasi_shim::toolchain::{BaseRelease, Toolchain};
+
+/// The guest that proves `[identity]` is one fact: the overlay runs it under tests/policies/uid4242.toml, and
+/// the patched wasi-libc runs it built with the same facts given as the series' README says, `make EXTRA_CFLAGS`.
+const OVERRIDE_GUEST: &str = "getuid_value_identity_macro";
+/// The shell quotes are make's: its recipes pass EXTRA_CFLAGS through `sh`, which leaves `-D...="porter"`.
+const OVERRIDE_CFLAGS: &str =
+    r#"-DWS_IDENTITY_UID=4242 -DWS_IDENTITY_USER='"porter"' -DWS_IDENTITY_HOME='"/home/porter"'"#;
+
+/// One guest's row: its policy, and what it did over the overlay and on the patched wasi-libc.
+struct GuestRun {
+    name: String,
+    policy: String,
+    overlay: Result<Outcome, String>,
+    patched: Result<Outcome, String>,
+    meets: (bool, bool),
+}
+
+/// A guest file, its name and its configuration.
+type Guest = (String, PathBuf, GuestConfig);
+
+/// The patched tree and everything the guests' two builds need besides their policy's overlay.
+struct Upstream {
+    shims: Shims,
+    series: Series,
+    toolchain: Toolchain,
+    patched: Tree,
+    runner: PathBuf,
+    work: PathBuf,
+    guest_dir: PathBuf,
+    policies_dir: PathBuf,
+}
+
+pub fn wasi_libc(root: &Path) -> Result<()> {
+    let patches_dir = root.join("wasi-libc-patches");
+    let series = Series::read(&patches_dir.join("series.toml"))?;
+    let (source, toolchain) = prepare()?;
+    let work = test_support::target_dir().join("e2e/wasi-libc");
+    let pristine = build_tree(&source, &work.join("pristine"), None, &toolchain)?;
+    let patched = build_tree(&source, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
+    print_trees(&series, &source, &toolchain, &pristine, &patched);
+    compare_check_symbols(&work, &pristine, &patched)?;
+
+    let upstream = Upstream {
+        shims: Shims::builtin(),
+        series,
+        toolchain,
+        patched,
+        runner: test_support::wasi_shim_binary(),
+        work,
+        guest_dir: root.join("tests/guests"),
+        policies_dir: root.join("tests/policies"),
+    };
+    let by_policy = upstream.guests_by_policy()?;
+    let mut order: Vec<String> = by_policy.keys().cloned().collect();
+    order.sort_by_key(|p| (p != &upstream.series.policy, p.clone()));
+    let series_policy = Policy::load(&upstream.series.policy, &upstream.shims.catalog)?;
+    let series_links = upstream.series_links(&series_policy)?;
+    let links = |name: &str| series_links.get(name).copied().unwrap_or(Link::Direct);
+    let mut runs: Vec<GuestRun> = Vec::new();
+    for policy_name in &order {
+        runs.extend(upstream.run_policy(policy_name, &by_policy[policy_name], &links)?);
+    }
+    let overridden = upstream.documented_override()?;
+    // Leave the patched sysroot with the series' own defaults, and show the guest needs the override there.
+    rebuild_with_policy(&upstream.patched, &upstream.series, &links, &series_policy, &upstream.toolchain)?;
+    let defaults = upstream.override_guest("defaults")?;
+
+    print_guest_table(&order, &runs);
+    print_override(&overridden, &defaults);
+    println!("\npatched sysroot: {}", upstream.patched.sysroot().display());
+    let differing = runs.iter().filter(|r| r.overlay.is_err() || r.overlay != r.patched).count();
+    if differing > 0 {
+        bail!("{differing} of {} guests give different results on the patched wasi-libc", runs.len());
+    }
+    if !overridden.1 || defaults.1 {
+        bail!("the documented override EXTRA_CFLAGS='{OVERRIDE_CFLAGS}' does not decide what {OVERRIDE_GUEST} sees");
+    }
+    Ok(())
+}
+
+fn print_trees(series: &Series, source: &Path, toolchain: &Toolchain, pristine: &Tree, patched: &Tree) {
+    println!(
+        "\nwasi-libc {} from {} ({} patches, policy {})",
+        series.base,
+        source.display(),
+        series.areas.len() + 1,
+        series.policy
+    );
+    println!(
+        "  pristine built in {:.0} s, patched in {:.0} s ({})",
+        pristine.build_time.as_secs_f64(),
+        patched.build_time.as_secs_f64(),
+        toolchain.clang.display()
+    );
+}
+
+/// The patched tree must differ from check-symbols' expected lists exactly as the pristine tree does.
+fn compare_check_symbols(work: &Path, pristine: &Tree, patched: &Tree) -> Result<()> {
+    let same_check = pristine.check_symbols_diff == patched.check_symbols_diff;
+    let changed = |diff: &str| diff.lines().filter(|l| l.starts_with(['+', '-'])).count();
+    println!(
+        "  check-symbols: pristine differs from its expected lists in {} lines (clang {} predefines other macros), patched in {}: {}",
+        changed(&pristine.check_symbols_diff),
+        wasi_shim::toolchain::LLVM_MAJOR,
+        changed(&patched.check_symbols_diff),
+        if same_check { "the same difference" } else { "DIFFERENT" }
+    );
+    if !same_check {
+        std::fs::write(work.join("check-symbols.pristine"), &pristine.check_symbols_diff)?;
+        std::fs::write(work.join("check-symbols.patched"), &patched.check_symbols_diff)?;
+        bail!("the patched tree's check-symbols differs from the pristine tree's: compare {}/check-symbols.{{pristine,patched}}", work.display());
+    }
+    Ok(())
+}
+
+fn print_guest_table(order: &[String], runs: &[GuestRun]) {
+    println!(
+        "\nconformance guests over bookworm: the overlay vs the patched wasi-libc (no overlay, series.toml flags)"
+    );
+    let row = |policy: &str, rows: &[&GuestRun]| {
+        let identical = rows.iter().filter(|r| r.overlay.is_ok() && r.overlay == r.patched).count();
+        let overlay_meets = rows.iter().filter(|r| r.meets.0).count();
+        let patched_meets = rows.iter().filter(|r| r.meets.1).count();
+        println!("  {policy:28} {:>6} {identical:>10} {overlay_meets:>22} {patched_meets:>22}", rows.len());
+    };
+    println!(
+        "  {:28} {:>6} {:>10} {:>22} {:>22}",
+        "policy", "guests", "identical", "overlay meets spec", "patched meets spec"
+    );
+    for policy_name in order {
+        row(policy_name, &runs.iter().filter(|r| &r.policy == policy_name).collect::<Vec<_>>());
+    }
+    row("total", &runs.iter().collect::<Vec<_>>());
+    for run in runs.iter().filter(|r| r.overlay.is_err() || r.overlay != r.patched) {
+        println!(
+            "  differs: {} ({})\n    overlay: {:?}\n    patched: {:?}",
+            run.name, run.policy, run.overlay, run.patched
+        );
+    }
+}
+
+fn print_override(overridden: &(Result<Outcome, String>, bool), defaults: &(Result<Outcome, String>, bool)) {
+    let said = |outcome: &Result<Outcome, String>| match outcome {
+        Ok(o) => format!("exit {:?}, {}", o.exit, o.stdout.lines().next().unwrap_or_default()),
+        Err(e) => e.clone(),
+    };
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    println!("\nthe series' documented override, make EXTRA_CFLAGS='-O2 -DNDEBUG {OVERRIDE_CFLAGS}':");
+    println!("  {OVERRIDE_GUEST} meets its spec: {} ({})", yes_no(overridden.1), said(&overridden.0));
+    println!("  on the series' defaults, it meets its spec: {} ({})", yes_no(defaults.1), said(&defaults.0));
+}
+
+impl Upstream {
+    /// Guests that run over bookworm, grouped by policy.
+    fn guests_by_policy(&self) -> Result<BTreeMap<String, Vec<Guest>>> {
+        let mut by_policy: BTreeMap<String, Vec<Guest>> = BTreeMap::new();
+        for (name, path) in guests::list(&self.guest_dir)? {
+            let config = GuestConfig::read(&path)?;
+            if config.bases.contains(&BaseRelease::Bookworm) {
+                by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
+            }
+        }
+        Ok(by_policy)
+    }
+
+    /// How the series' policy links each function (wrapped or direct), which the rebuilt headers need.
+    fn series_links(&self, series_policy: &Policy) -> Result<BTreeMap<String, Link>> {
+        let base = BaseSymbols::scan(&self.toolchain)?;
+        Ok(plan_links(&self.shims.catalog, series_policy, &base).into_iter().map(|p| (p.function, p.link)).collect())
+    }
+
+    /// Every guest of one policy, over its overlay and on the patched tree rebuilt with the policy, two at a time.
+    fn run_policy(&self, name: &str, guests: &[Guest], links: &dyn Fn(&str) -> Link) -> Result<Vec<GuestRun>> {
+        let policy = Policy::load(&guests[0].2.policy_spec(&self.policies_dir), &self.shims.catalog)?;
+        if name != self.series.policy {
+            rebuild_with_policy(&self.patched, &self.series, links, &policy, &self.toolchain)?;
+        }
+        let overlay_dir = self.work.join("overlays").join(name.trim_end_matches(".toml"));
+        wasi_shim::overlay::build(&self.shims, &policy, &self.toolchain, &overlay_dir)?;
+        eprintln!("e2e: {} guests under policy {name}", guests.len());
+        let overlay_dir = overlay_dir.as_path();
+        let results: Vec<Vec<GuestRun>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = guests
+                .chunks(guests.len().div_ceil(2))
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk.iter().map(|(name, path, config)| self.compare(overlay_dir, name, path, config)).collect()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("guest thread panicked")).collect()
+        });
+        Ok(results.into_iter().flatten().collect())
+    }
+
+    /// Compile the guest over the overlay and against the patched wasi-libc, and run both.
+    fn compare(&self, overlay_dir: &Path, name: &str, path: &Path, config: &GuestConfig) -> GuestRun {
+        let modules = self.work.join("modules");
+        let overlay_module = modules.join("overlay").join(format!("{name}.wasm"));
+        let _ = std::fs::create_dir_all(modules.join("overlay"));
+        let compiled = Command::new(overlay_dir.join("bin/wasm32-wasi-clang"))
+            .arg(path)
+            .arg("-I")
+            .arg(&self.guest_dir)
+            .args(["-Wall", "-Werror", "-o"])
+            .arg(&overlay_module)
+            .output()
+            .map_err(anyhow::Error::from);
+        let overlay = self.run(name, config, &overlay_module, compiled);
+        let patched_module = modules.join("patched").join(format!("{name}.wasm"));
+        let compiled =
+            compile_against(&self.patched, &self.toolchain, &self.series, path, &self.guest_dir, &patched_module);
+        let patched = self.run(name, config, &patched_module, compiled);
+        let meets = (overlay.as_ref().is_ok_and(|o| o.meets(config)), patched.as_ref().is_ok_and(|o| o.meets(config)));
+        GuestRun { name: name.to_owned(), policy: config.policy.clone(), overlay, patched, meets }
+    }
+
+    /// Run a compiled guest; a failed compile is the outcome, with clang's first line.
+    fn run(
+        &self,
+        name: &str,
+        config: &GuestConfig,
+        module: &Path,
+        compiled: Result<std::process::Output>,
+    ) -> Result<Outcome, String> {
+        let compiled = compiled.map_err(|e| e.to_string())?;
+        if !compiled.status.success() {
+            let first = String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default().to_owned();
+            return Err(format!("compile failed: {first}"));
+        }
+        e2e::wasi_libc::run_guest(&self.runner, module, config, &self.work.join("run").join(name))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Rebuild the series' libraries with OVERRIDE_CFLAGS, no policy header, and run OVERRIDE_GUEST on them.
+    fn documented_override(&self) -> Result<(Result<Outcome, String>, bool)> {
+        rebuild_with_cflags(
+            &self.patched,
+            &self.series,
+            &self.toolchain,
+            OVERRIDE_CFLAGS,
+            "the documented -D override",
+            "override",
+        )?;
+        self.override_guest("override")
+    }
+
+    /// OVERRIDE_GUEST built against the patched tree as it stands now, run, and checked against its spec.
+    fn override_guest(&self, label: &str) -> Result<(Result<Outcome, String>, bool)> {
+        let path = self.guest_dir.join(format!("{OVERRIDE_GUEST}.c"));
+        let config = GuestConfig::read(&path)?;
+        let module = self.work.join("modules").join(label).join(format!("{OVERRIDE_GUEST}.wasm"));
+        let compiled = compile_against(&self.patched, &self.toolchain, &self.series, &path, &self.guest_dir, &module);
+        let outcome = self.run(OVERRIDE_GUEST, &config, &module, compiled);
+        let meets = outcome.as_ref().is_ok_and(|o| o.meets(&config));
+        Ok((outcome, meets))
+    }
+}
