@@ -116,7 +116,7 @@ pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec
         catalog.functions.iter().map(|f| f.name.as_str()).chain(EXTRA_SYMBOLS.iter().map(|(s, _)| *s)).collect();
     // The stat family rewrites owner 0:0 and reports the modes chmod remembers: it is needed unless
     // the identity is root (0:0 is already right) and no chmod-family function emulates.
-    let owner_is_root = policy.identity.uid == 0 && policy.identity.gid == 0;
+    let owner_is_root = policy.identity.uid.get() == 0 && policy.identity.gid.get() == 0;
     let modes_remembered = ["chmod", "fchmod", "fchmodat", "lchmod"]
         .iter()
         .any(|f| policy.choice(f).is_some_and(|c| c.behaviour == crate::catalog::Behaviour::Emulate));

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
+use crate::valid::{Kind, Range};
+
 /// Where the Open Group keeps the function pages the catalog's `posix` field names.
 pub const POSIX_BASE_URL: &str = "https://pubs.opengroup.org/onlinepubs/9799919799/functions/";
 
@@ -138,6 +140,20 @@ pub struct Setting {
     pub default: toml::Value,
     /// Why the default is what it is.
     pub reason: String,
+    /// The range an integer setting's values must lie in (both required for integers, absent for strings):
+    /// what the C type it is returned as can hold and still mean what the policy said.
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+impl Setting {
+    /// The rule this setting's values pass.
+    pub fn kind(&self) -> Kind {
+        match (self.min, self.max) {
+            (Some(min), Some(max)) => Kind::Number(Range { min, max }),
+            _ => Kind::Text,
+        }
+    }
 }
 
 /// Policy tables that may hold catalog settings.
@@ -169,7 +185,30 @@ pub const EXTRA_SYMBOLS: &[(&str, &str)] = &[
 /// Policy keys a catalog row may name in `value`.
 pub const VALUE_KEYS: &[&str] = &["identity.uid", "identity.gid", "identity.user", "process.pid", "process.ppid"];
 
+/// A setting's default is a string, or an integer with the range its values must lie in.
+fn check_setting(file: &str, key: &str, setting: &Setting) -> Result<()> {
+    match (&setting.default, setting.min, setting.max) {
+        (toml::Value::String(text), None, None) if crate::valid::Text::new(text).is_ok() => Ok(()),
+        (toml::Value::Integer(n), Some(min), Some(max)) if (min..=max).contains(n) => Ok(()),
+        _ => bail!(
+            "shims/catalog/{file}: setting `{key}` needs a one-line string default, or an integer default with \
+             `min` and `max` around it"
+        ),
+    }
+}
+
 impl Catalog {
+    /// The rule a value key's values pass: the identity's and process's keys are ids and names, the
+    /// settings say their own.
+    pub fn value_kind(&self, key: &str) -> Kind {
+        match key {
+            "identity.uid" | "identity.gid" => Kind::Number(crate::valid::ID_RANGE),
+            "process.pid" | "process.ppid" => Kind::Number(crate::valid::PID_RANGE),
+            "identity.user" => Kind::Name,
+            setting => self.settings.get(setting).map_or(Kind::Text, Setting::kind),
+        }
+    }
+
     /// The catalog compiled into this binary (shims/catalog/*.toml).
     pub fn builtin() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
@@ -202,9 +241,7 @@ impl Catalog {
                         SETTING_TABLES.join(", ")
                     );
                 }
-                if !matches!(setting.default, toml::Value::String(_) | toml::Value::Integer(_)) {
-                    bail!("shims/catalog/{name}: setting `{key}` needs a string or integer default");
-                }
+                check_setting(&name, &key, &setting)?;
                 if catalog.settings.insert(key.clone(), setting).is_some() {
                     bail!("shims/catalog/{name}: setting `{key}` is defined twice");
                 }

@@ -27,10 +27,14 @@ impl Diagnostic {
     }
 }
 
+/// The most characters of the source line, the message or the help a diagnostic shows: an error at the end
+/// of a 50 MB line must not print the line.
+pub const SNIPPET_CHARS: usize = 160;
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (line, column) = self.line_column();
-        writeln!(f, "{}:{line}:{column}: {}", self.file.display(), self.message)?;
+        writeln!(f, "{}:{line}:{column}: {}", self.file.display(), capped(&self.message, SNIPPET_CHARS * 4))?;
         let line_text = self.text.lines().nth(line - 1).unwrap_or("");
         let gutter = " ".repeat(line.to_string().len());
         let width = {
@@ -38,13 +42,40 @@ impl fmt::Display for Diagnostic {
             let first_line = span_text.lines().next().unwrap_or("");
             first_line.chars().count().max(1)
         };
+        // A window of the line around the column, the caret moved with it.
+        let skip = (column - 1).saturating_sub(SNIPPET_CHARS / 4);
+        let shown: String = line_text.chars().skip(skip).take(SNIPPET_CHARS).map(printable).collect();
+        let (before, after) =
+            (if skip > 0 { "…" } else { "" }, if skip + SNIPPET_CHARS < line_text.chars().count() { "…" } else { "" });
+        let caret_column = column - 1 - skip + before.chars().count();
+        let caret_width = width.min(SNIPPET_CHARS - (column - 1 - skip).min(SNIPPET_CHARS - 1));
         writeln!(f, "{gutter} |")?;
-        writeln!(f, "{line} | {line_text}")?;
-        write!(f, "{gutter} | {}{}", " ".repeat(column - 1), "^".repeat(width))?;
+        writeln!(f, "{line} | {before}{shown}{after}")?;
+        write!(f, "{gutter} | {}{}", " ".repeat(caret_column), "^".repeat(caret_width))?;
         if let Some(help) = &self.help {
-            write!(f, "\n{gutter} = help: {help}")?;
+            write!(f, "\n{gutter} = help: {}", capped(help, SNIPPET_CHARS * 4))?;
         }
         Ok(())
+    }
+}
+
+/// `text`, or its first `max` characters and a note of how much was cut; control characters (a carriage
+/// return would move the terminal's cursor) shown as one replacement character each.
+fn capped(text: &str, max: usize) -> String {
+    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let shown: String = text[..end].chars().map(|c| if c == '\n' { c } else { printable(c) }).collect();
+    match end < text.len() {
+        true => format!("{shown}… ({} more bytes)", text.len() - end),
+        false => shown,
+    }
+}
+
+/// `c`, or U+FFFD for a control character other than a tab: one column either way, so the caret still lines up.
+fn printable(c: char) -> char {
+    if c.is_control() && c != '\t' {
+        '\u{fffd}'
+    } else {
+        c
     }
 }
 
@@ -83,5 +114,22 @@ mod tests {
         assert!(shown.starts_with("p.toml:3:1: unknown function `getuidd`\n"), "{shown}");
         assert!(shown.contains("3 | getuidd = \"value\"\n  | ^^^^^^^\n"), "{shown}");
         assert!(shown.ends_with("= help: did you mean `getuid`?"), "{shown}");
+    }
+
+    #[test]
+    fn a_huge_line_is_shown_as_a_window_around_the_error() {
+        let text = format!("x = \"{}\"\n", "a".repeat(1_000_000));
+        let d = Diagnostic {
+            file: "p.toml".into(),
+            text: text.as_str().into(),
+            span: text.len() - 2..text.len() - 1,
+            message: format!("bad `{}`", "b".repeat(1_000_000)),
+            help: None,
+        };
+        let shown = d.to_string();
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        let quote = lines[2].chars().position(|c| c == '"');
+        assert_eq!(lines[3].chars().position(|c| c == '^'), quote, "{shown}");
     }
 }

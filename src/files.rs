@@ -20,14 +20,31 @@ pub fn under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// Symbolic links are listed, never followed, so a link cannot lead the walk in a circle or out of `dir`.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
             walk(&path, found)?;
         } else {
             found.push(path);
         }
     }
     Ok(())
+}
+
+/// The bytes of `path`, which must be a regular file (checked before it is opened, so a FIFO cannot block
+/// and a device cannot stream forever) of at most `max` bytes.
+pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, Read};
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(Error::other("it is not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(Error::other(format!("it is larger than {} MiB", max >> 20)));
+    }
+    Ok(bytes)
 }

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use wasi_shim::overlay;
 use wasi_shim::policy::Policy;
-use wasi_shim::runner::{self, Preopen, RunOptions};
+use wasi_shim::runner::{self, RunFlags};
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, BaseRelease};
 
@@ -148,15 +148,10 @@ fn real_main() -> Result<ExitCode> {
             print!("{}", wasi_shim::report::build_summary(&report, &policy, &toolchain));
         }
         Command::Run { dirs, mapdirs, env, inherit_env, argv0, wasi_options, wasm_options, command } => {
-            let mut options = RunOptions { inherit_env, argv0, ..RunOptions::default() };
-            options.preopens.extend(dirs.iter().map(|d| Preopen::parse_dir(d)));
-            for m in &mapdirs {
-                options.preopens.push(Preopen::parse_mapdir(m)?);
-            }
-            for e in &env {
-                options.env.push(runner::parse_env(e)?);
-            }
-            return run(options, &wasi_options, &wasm_options, &command);
+            let flags = RunFlags { dirs, mapdirs, env, inherit_env, argv0, wasi_options, wasm_options, command };
+            let (module, options) = flags.parse()?;
+            let status = runner::run(&runner::module_path(&module)?, &options)?;
+            return Ok(ExitCode::from((status & 0xff) as u8));
         }
         Command::Audit { file, policy, base } => {
             let policy = Policy::load(&policy, catalog)?;
@@ -196,26 +191,6 @@ fn show_toolchain(provision: bool, base: &str) -> Result<ExitCode> {
     };
     print!("{}", toolchain::describe(&t));
     Ok(ExitCode::SUCCESS)
-}
-
-/// `wasi-shim run`: wasmtime's `-W` and `-S` options applied, the module found, the guest's status returned.
-fn run(
-    mut options: RunOptions,
-    wasi_options: &[String],
-    wasm_options: &[String],
-    command: &[String],
-) -> Result<ExitCode> {
-    for w in wasm_options {
-        runner::apply_wasm_option(&mut options, w)?;
-    }
-    if wasi_options.iter().any(|o| o == "inherit-env" || o == "inherit-env=y") {
-        options.inherit_env = true;
-    }
-    let (module, args) = command.split_first().expect("clap requires the module");
-    let module = if module == "--" { args.first().cloned().unwrap_or_default() } else { module.clone() };
-    options.args = command.iter().skip_while(|a| *a != &module).skip(1).cloned().collect();
-    let status = runner::run(&runner::module_path(&module)?, &options)?;
-    Ok(ExitCode::from((status & 0xff) as u8))
 }
 
 /// What `wasi-shim patches` wrote.

@@ -5,8 +5,10 @@
 mod behaviours;
 mod catalog;
 mod cli;
+mod fuzz_corpus;
 mod guests;
 mod overlay;
 mod patches;
 mod policy_errors;
 mod readme;
+mod reliability;

@@ -48,7 +48,7 @@ fn pwd_reports_the_policy_user_and_expanduser_its_home() {
 
 #[test]
 fn getpass_getuser_is_the_policy_user() {
-    check("import getpass; print(getpass.getuser())", &policy().identity.user);
+    check("import getpass; print(getpass.getuser())", policy().identity.user.as_str());
 }
 
 #[test]

@@ -55,7 +55,7 @@ fn etc_and_dir_home_come_from_the_policy_user_database() {
 
 #[test]
 fn etc_getlogin_is_the_policy_user() {
-    check("require 'etc'; puts Etc.getlogin", &policy().identity.user);
+    check("require 'etc'; puts Etc.getlogin", policy().identity.user.as_str());
 }
 
 #[test]

@@ -86,42 +86,55 @@ const char *__wasi_shim_behaviour_name(int behaviour) {
   }
 }
 
-/* Policy values are ids from 0 to 4294967295 (the catalog's range). `long` is 32 bits on wasm32, so
- * the value is parsed as long long, range-checked, and handed back in a long whose conversion to
- * uid_t/gid_t/pid_t gives the number back (as the generated WS_VALUE_ constants do). */
-long __wasi_shim_value_from_env(const char *env, long fallback) {
-  if (!env)
-    return fallback;
-  const char *text = getenv(env);
+/* crate::valid::parse_env_number's rule: the override counts only when it is exactly how the number
+ * would be written (so " 5", "+5", "-0" and "05" are not numbers here) and lies in [min, max]. */
+long long __wasi_shim_value_from_env(const char *env, long long fallback,
+                                     long long min, long long max) {
+  const char *text = env ? getenv(env) : 0;
   if (!text || !*text)
     return fallback;
-  int saved = errno;
-  errno = 0;
-  char *end = NULL;
-  long long parsed = strtoll(text, &end, 10);
-  int bad = errno != 0 || end == text || *end != '\0' || parsed < 0 ||
-            parsed > 4294967295LL;
-  errno = saved;
-  if (bad)
+  const char *digits = text;
+  int negative = *digits == '-' && min < 0;
+  if (negative)
+    digits++;
+  if (!*digits || (digits[0] == '0' && (digits[1] || negative)))
     return fallback;
-  return (long)(unsigned long)parsed;
+  unsigned long long n = 0;
+  for (const char *p = digits; *p; p++) {
+    if (*p < '0' || *p > '9' || n > 922337203685477580ULL)
+      return fallback; /* not a digit, or past LLONG_MAX's digits */
+    n = n * 10 + (unsigned long long)(*p - '0');
+  }
+  if (n > 9223372036854775807ULL)
+    return fallback;
+  long long value = negative ? -(long long)n : (long long)n;
+  return value < min || value > max ? fallback : value;
 }
 
-const char *__wasi_shim_string_from_env(const char *env, const char *fallback) {
-  if (!env)
-    return fallback;
-  const char *text = getenv(env);
-  if (!text || !*text)
+/* crate::valid::Name (WS_TEXT_RULE_NAME) or crate::valid::Text (WS_TEXT_RULE_TEXT). */
+static int ws_text_valid(const char *text, int rule) {
+  size_t len = strlen(text);
+  if (rule == WS_TEXT_RULE_NAME)
+    return len <= WS_NAME_MAX && text[0] != '-' &&
+           strspn(text, WS_NAME_CHARS) == len;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+    if (*p < 0x20 || *p == 0x7f)
+      return 0;
+  return 1;
+}
+
+const char *__wasi_shim_string_from_env(const char *env, const char *fallback,
+                                        int rule) {
+  const char *text = env ? getenv(env) : 0;
+  if (!text || !*text || !ws_text_valid(text, rule))
     return fallback;
   return text;
 }
 
 /* ---------------------------------------------------------------- emulated identity (identity area) */
 
-/* NAME's policy value as TYPE, with its environment override. The value goes through TYPE first so a
- * uid above LONG_MAX (wasm32's long is 32 bits) reaches __wasi_shim_value_from_env without a constant overflow. */
-#define WS_POLICY_ID(type, name)                                               \
-  ((type)__wasi_shim_value_from_env(WS_ENV_##name, (long)(type)WS_VALUE_##name))
+/* NAME's policy id as TYPE, with its environment override (the override's range is the id's own). */
+#define WS_POLICY_ID(type, name) ((type)WS_ENV_NUMBER(name))
 
 _Static_assert(WS_IDENTITY_GROUP_COUNT <=
                    (int)(sizeof((struct ws_ids *)0)->groups / sizeof(gid_t)),

@@ -25,15 +25,11 @@ static char ws_domainname[WS_HOST_NAME_MAX + 1];
 static int ws_hostname_set, ws_domainname_set;
 
 static const char *ws_current_hostname(void) {
-  return ws_hostname_set ? ws_hostname
-                         : __wasi_shim_string_from_env(WS_ENV_gethostname,
-                                                       WS_VALUE_gethostname);
+  return ws_hostname_set ? ws_hostname : WS_ENV_STRING(gethostname);
 }
 
 static const char *ws_current_domainname(void) {
-  return ws_domainname_set ? ws_domainname
-                           : __wasi_shim_string_from_env(
-                                 WS_ENV_getdomainname, WS_VALUE_getdomainname);
+  return ws_domainname_set ? ws_domainname : WS_ENV_STRING(getdomainname);
 }
 
 /* Copies s into name; `too_long` is the errno when it does not fit with its terminator. */
@@ -85,7 +81,7 @@ int WS_SYM(setdomainname)(const char *name, size_t len) {
 
 long WS_SYM(gethostid)(void) {
   WS_PROLOGUE(gethostid);
-  return __wasi_shim_value_from_env(WS_ENV_gethostid, (long)WS_VALUE_gethostid);
+  return (long)WS_ENV_NUMBER(gethostid);
 }
 
 /* ---------------------------------------------------------------- hosts */

@@ -264,8 +264,7 @@ char *WS_SYM(getlogin)(void) {
   WS_PROLOGUE(getlogin);
   /* A copy, so a caller writing into the answer cannot change the policy's name for later calls. */
   static char name[256];
-  const char *user =
-      __wasi_shim_string_from_env(WS_ENV_getlogin, WS_VALUE_getlogin);
+  const char *user = WS_ENV_STRING(getlogin);
   size_t len = strlen(user);
   if (len >= sizeof name) {
     errno = ERANGE;
@@ -277,8 +276,7 @@ char *WS_SYM(getlogin)(void) {
 
 int WS_SYM(getlogin_r)(char *name, size_t size) {
   WS_PROLOGUE(getlogin_r);
-  const char *user =
-      __wasi_shim_string_from_env(WS_ENV_getlogin_r, WS_VALUE_getlogin_r);
+  const char *user = WS_ENV_STRING(getlogin_r);
   size_t len = strlen(user);
   if (!name || len >= size)
     return ERANGE;

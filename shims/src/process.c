@@ -32,8 +32,7 @@ pid_t WS_SYM(getppid)(void) {
   static pid_t ppid;
   static int ready;
   if (!ready) {
-    ppid = (pid_t)__wasi_shim_value_from_env(WS_ENV_getppid,
-                                             (long)(pid_t)WS_VALUE_getppid);
+    ppid = (pid_t)WS_ENV_NUMBER(getppid);
     ready = 1;
   }
   return ppid;

@@ -87,11 +87,27 @@ static inline int ws_fail(int error) {
   return -1;
 }
 
-/* A numeric policy value, overridden once from the environment variable `env` (0 for none) when it
- * holds a valid decimal number. */
-long __wasi_shim_value_from_env(const char *env, long fallback);
-/* A string policy value, overridden from `env` (0 for none) when set and non-empty. */
-const char *__wasi_shim_string_from_env(const char *env, const char *fallback);
+/* A numeric policy value, overridden from the environment variable `env` (0 for none) when it holds a
+ * value that passes the policy's own rule for it: canonical decimal (no sign, space or leading zero;
+ * `-` only where `min` is negative) from `min` to `max`, as crate::valid::parse_env_number says. */
+long long __wasi_shim_value_from_env(const char *env, long long fallback,
+                                     long long min, long long max);
+/* A string policy value, overridden from `env` (0 for none) when set, non-empty and valid by `rule`:
+ * WS_TEXT_RULE_NAME (a user name: WS_NAME_CHARS, at most WS_NAME_MAX, no leading `-`) or
+ * WS_TEXT_RULE_TEXT (one line without control characters), crate::valid's Name and Text. */
+const char *__wasi_shim_string_from_env(const char *env, const char *fallback,
+                                        int rule);
+#define WS_TEXT_RULE_TEXT 0
+#define WS_TEXT_RULE_NAME 1
+
+/* NAME's policy value with its environment override, by the rule the policy header gives NAME
+ * (WS_MIN_NAME/WS_MAX_NAME for numbers, WS_TEXT_RULE_NAME for strings). */
+#define WS_ENV_NUMBER(name)                                                    \
+  __wasi_shim_value_from_env(WS_ENV_##name, (long long)WS_VALUE_##name,        \
+                             WS_MIN_##name, WS_MAX_##name)
+#define WS_ENV_STRING(name)                                                    \
+  __wasi_shim_string_from_env(WS_ENV_##name, WS_VALUE_##name,                  \
+                              WS_TEXT_RULE_##name)
 
 /* ---- identity state shared by identity.c, userdb.c and the stat wrappers */
 struct ws_ids {

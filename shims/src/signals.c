@@ -81,6 +81,14 @@ static int ws_is_ignored(int sig) {
   return handler == SIG_IGN || (handler == SIG_DFL && ws_default_ignores(sig));
 }
 
+/* Deliveries in progress, one inside another (a handler that raises, SA_NODEFER's own signal again).
+ * Each takes a handler's frames on the wasm shadow stack, which nothing bounds: past
+ * WS_MAX_NESTED_DELIVERIES a generated signal stays pending, as if blocked, until a handler returns.
+ * (The wrappers link with --stack-first as well, so a stack that overflows anyway traps instead of
+ * running into the program's data.) */
+#define WS_MAX_NESTED_DELIVERIES 32
+static int ws_nested;
+
 static void ws_deliver(int sig, int code) {
   struct sigaction *action = &ws_actions[sig];
   if (ws_is_ignored(sig))
@@ -101,6 +109,7 @@ static void ws_deliver(int sig, int code) {
     action->sa_handler = SIG_DFL;
     action->sa_flags &= ~(SA_SIGINFO | SA_RESETHAND);
   }
+  ws_nested++;
   if (flags & SA_SIGINFO) {
     siginfo_t info;
     memset(&info, 0, sizeof info);
@@ -112,6 +121,7 @@ static void ws_deliver(int sig, int code) {
   } else {
     handler(sig);
   }
+  ws_nested--;
   ws_blocked = saved;
   ws_handlers_run++;
 }
@@ -141,7 +151,8 @@ static void ws_check_alarm(void) {
 static void ws_deliver_pending(void) {
   ws_check_alarm();
   uint64_t ready;
-  while ((ready = ws_pending & ~ws_blocked) != 0) {
+  while (ws_nested < WS_MAX_NESTED_DELIVERIES &&
+         (ready = ws_pending & ~ws_blocked) != 0) {
     int sig = __builtin_ctzll(ready) + 1;
     ws_pending &= ~ws_bit(sig);
     ws_deliver(sig, ws_pending_code[sig]);
@@ -151,7 +162,7 @@ static void ws_deliver_pending(void) {
 static void ws_generate(int sig, int code) {
   if (ws_is_ignored(sig))
     return; /* an ignored signal is discarded, blocked or not */
-  if (ws_blocked & ws_bit(sig)) {
+  if ((ws_blocked & ws_bit(sig)) || ws_nested >= WS_MAX_NESTED_DELIVERIES) {
     ws_pending |= ws_bit(sig);
     ws_pending_code[sig] = code;
     return;

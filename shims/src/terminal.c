@@ -97,8 +97,7 @@ char *WS_SYM(ctermid)(char *s) {
 char *WS_SYM(cuserid)(char *s) {
   WS_PROLOGUE(cuserid);
   static char name[L_cuserid];
-  const char *user =
-      __wasi_shim_string_from_env(WS_ENV_cuserid, WS_VALUE_cuserid);
+  const char *user = WS_ENV_STRING(cuserid);
   char *out = s ? s : name;
   size_t n = strlen(user);
   if (n >= L_cuserid)

@@ -194,30 +194,43 @@ struct passwd *WS_SYM(getpwuid)(uid_t uid) {
   return ws_static_passwd(&slot, ws_user_by_uid(uid));
 }
 
+/* The _r functions' pointers. *result is cleared before the prologue, so that it is NULL on every
+ * failure, the error behaviour's included; a null pointer would be written at address 0, which wasm does
+ * not trap (POSIX leaves it undefined), so the emulation fails with EFAULT as getresuid does. */
+#define WS_R_CLEAR(result)                                                     \
+  do {                                                                         \
+    if (result)                                                                \
+      *(result) = NULL;                                                        \
+  } while (0)
+#define WS_R_POINTERS(entry, buf, buflen, result)                              \
+  do {                                                                         \
+    if (!(result) || !(entry) || (!(buf) && (buflen)))                         \
+      return EFAULT;                                                           \
+  } while (0)
+
 static int ws_passwd_r(const struct ws_user *u, struct passwd *pwd, char *buf,
                        size_t buflen, struct passwd **result) {
   if (!u)
     return 0;
-  if (!pwd)
-    return EINVAL;
   int error = ws_fill_passwd(u, pwd, buf, buflen);
   if (error == 0)
     *result = pwd;
   return error;
 }
 
-/* *result is cleared before the prologue, so that it is NULL on every failure, including the error behaviour's. */
 int WS_SYM(getpwnam_r)(const char *name, struct passwd *pwd, char *buf,
                        size_t buflen, struct passwd **result) {
-  *result = NULL;
+  WS_R_CLEAR(result);
   WS_PROLOGUE(getpwnam_r);
+  WS_R_POINTERS(pwd, buf, buflen, result);
   return ws_passwd_r(ws_user_by_name(name), pwd, buf, buflen, result);
 }
 
 int WS_SYM(getpwuid_r)(uid_t uid, struct passwd *pwd, char *buf, size_t buflen,
                        struct passwd **result) {
-  *result = NULL;
+  WS_R_CLEAR(result);
   WS_PROLOGUE(getpwuid_r);
+  WS_R_POINTERS(pwd, buf, buflen, result);
   return ws_passwd_r(ws_user_by_uid(uid), pwd, buf, buflen, result);
 }
 
@@ -259,8 +272,6 @@ static int ws_group_r(const struct ws_group *g, struct group *grp, char *buf,
                       size_t buflen, struct group **result) {
   if (!g)
     return 0;
-  if (!grp)
-    return EINVAL;
   int error = ws_fill_group(g, grp, buf, buflen);
   if (error == 0)
     *result = grp;
@@ -269,15 +280,17 @@ static int ws_group_r(const struct ws_group *g, struct group *grp, char *buf,
 
 int WS_SYM(getgrnam_r)(const char *name, struct group *grp, char *buf,
                        size_t buflen, struct group **result) {
-  *result = NULL;
+  WS_R_CLEAR(result);
   WS_PROLOGUE(getgrnam_r);
+  WS_R_POINTERS(grp, buf, buflen, result);
   return ws_group_r(ws_group_by_name(name), grp, buf, buflen, result);
 }
 
 int WS_SYM(getgrgid_r)(gid_t gid, struct group *grp, char *buf, size_t buflen,
                        struct group **result) {
-  *result = NULL;
+  WS_R_CLEAR(result);
   WS_PROLOGUE(getgrgid_r);
+  WS_R_POINTERS(grp, buf, buflen, result);
   return ws_group_r(ws_group_by_gid(gid), grp, buf, buflen, result);
 }
 

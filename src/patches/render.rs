@@ -206,7 +206,7 @@ impl Renderer<'_> {
                 "/* <{}> for the wasi-emulated areas ({PATCHES_MARKER}; from wasi-shim's shims/include/{}). */\n#if {none}\n#error {}\n#else\n{body}\n#endif\n",
                 header.name,
                 header.name,
-                codegen::c_string(&message)
+                crate::escape::c::string(&message)
             ),
         )
     }

@@ -7,6 +7,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::valid::{EnvName, Field, Gid, Name, Pid, Uid};
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct PolicyFile {
@@ -33,61 +35,66 @@ pub(super) struct PolicyFile {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct IdentityTable {
-    pub(super) uid: Option<Spanned<u32>>,
-    pub(super) gid: Option<Spanned<u32>>,
-    pub(super) user: Option<String>,
-    pub(super) group: Option<String>,
-    pub(super) home: Option<String>,
-    pub(super) shell: Option<String>,
-    pub(super) gecos: Option<String>,
-    pub(super) groups: Option<Spanned<Vec<u32>>>,
+    pub(super) uid: Option<Spanned<Uid>>,
+    pub(super) gid: Option<Spanned<Gid>>,
+    pub(super) user: Option<Name>,
+    pub(super) group: Option<Name>,
+    pub(super) home: Option<Field>,
+    pub(super) shell: Option<Field>,
+    pub(super) gecos: Option<Field>,
+    pub(super) groups: Option<Spanned<Vec<Gid>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ProcessTable {
-    pub(super) pid: Option<Spanned<u32>>,
-    pub(super) ppid: Option<Spanned<u32>>,
+    pub(super) pid: Option<Spanned<Pid>>,
+    pub(super) ppid: Option<Spanned<Pid>>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct UserEntry {
-    pub name: String,
-    pub uid: u32,
-    pub gid: u32,
-    #[serde(default)]
-    pub gecos: String,
-    pub home: String,
+    pub name: Name,
+    pub uid: Uid,
+    pub gid: Gid,
+    #[serde(default = "empty_field")]
+    pub gecos: Field,
+    pub home: Field,
     #[serde(default = "default_shell")]
-    pub shell: String,
+    pub shell: Field,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct GroupEntry {
-    pub name: String,
-    pub gid: u32,
+    pub name: Name,
+    pub gid: Gid,
     #[serde(default)]
-    pub members: Vec<String>,
+    pub members: Vec<Name>,
 }
 
 impl UserEntry {
     /// root, always in the user database.
     pub fn root() -> UserEntry {
+        let field = |text| Field::new(text).expect("root's fields are valid");
         UserEntry {
-            name: "root".into(),
-            uid: 0,
-            gid: 0,
-            gecos: "root".into(),
-            home: "/root".into(),
+            name: Name::new("root").expect("root is a valid name"),
+            uid: Uid::new(0).expect("0 is a valid uid"),
+            gid: Gid::new(0).expect("0 is a valid gid"),
+            gecos: field("root"),
+            home: field("/root"),
             shell: default_shell(),
         }
     }
 }
 
-fn default_shell() -> String {
-    "/bin/sh".into()
+fn default_shell() -> Field {
+    Field::new("/bin/sh").expect("a valid shell")
+}
+
+fn empty_field() -> Field {
+    Field::new("").expect("an empty field is valid")
 }
 
 /// A function's or area's setting: `"emulate"` or `{ behaviour = "error", errno = "EPERM", log = true }`.
@@ -104,7 +111,7 @@ pub(super) struct SettingTable {
     pub(super) errno: Option<Spanned<String>>,
     pub(super) log: Option<bool>,
     pub(super) value: Option<Spanned<toml::Value>>,
-    pub(super) env: Option<Spanned<String>>,
+    pub(super) env: Option<Spanned<EnvName>>,
 }
 
 impl<'de> Deserialize<'de> for Setting {

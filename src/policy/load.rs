@@ -31,9 +31,19 @@ impl PolicySource {
             bail!("unknown policy preset `{spec}`: {hint}");
         }
         let path = dir.join(spec);
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("cannot read policy file {}", path.display()))?;
+        let text = read_policy_file(&path).with_context(|| format!("cannot read policy file {}", path.display()))?;
         Ok(PolicySource::File { path, text: Arc::from(text) })
+    }
+
+    /// What identifies the source in an `extends` chain: the preset's name, or the file's canonical path,
+    /// so `../dir/self.toml` and `self.toml` are seen to be the same file.
+    fn identity(&self) -> String {
+        match self {
+            PolicySource::Preset { name, .. } => format!("preset:{name}"),
+            PolicySource::File { path, .. } => {
+                std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()).display().to_string()
+            }
+        }
     }
 
     /// The preset's name, or the file's path as given: what the policy is called.
@@ -72,6 +82,17 @@ impl PolicySource {
     }
 }
 
+/// The largest policy file read: far beyond any real policy, and bounded so that `/dev/zero` or a huge
+/// file is refused instead of filling memory.
+pub const MAX_POLICY_BYTES: u64 = 64 << 20;
+
+/// A policy file's text: a regular file of at most MAX_POLICY_BYTES (crate::files::read_regular), in UTF-8.
+fn read_policy_file(path: &Path) -> Result<String> {
+    let bytes = crate::files::read_regular(path, MAX_POLICY_BYTES)?;
+    String::from_utf8(bytes)
+        .map_err(|e| anyhow!("it is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
 pub(super) struct LoadedFile {
     pub(super) source: PolicySource,
     pub(super) file: PolicyFile,
@@ -85,25 +106,25 @@ impl LoadedFile {
 
 /// Parse `source` and everything it extends; the chain ends up base first.
 pub(super) fn collect_chain(source: PolicySource) -> Result<Vec<LoadedFile>> {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<(String, String)> = vec![(source.identity(), source.label())];
     let mut next = Some(source);
     let mut reversed = Vec::new();
     while let Some(source) = next.take() {
-        let label = source.label();
-        if seen.contains(&label) {
-            bail!("policy `extends` loops: {} -> {label}", seen.join(" -> "));
-        }
-        seen.push(label);
         let file = parse_file(&source)?;
         let loaded = LoadedFile { source, file };
         if let Some(extends) = &loaded.file.extends {
-            let parent = PolicySource::locate(extends.get_ref(), &loaded.source.dir()).map_err(|e| {
-                anyhow!(Diagnostics(vec![loaded.diagnostic(
-                    extends.span(),
-                    format!("cannot extend `{}`", extends.get_ref()),
-                    Some(e.to_string())
-                )]))
-            })?;
+            let at = |message: String, help: String| {
+                anyhow!(Diagnostics(vec![loaded.diagnostic(extends.span(), message, Some(help))]))
+            };
+            let parent = PolicySource::locate(extends.get_ref(), &loaded.source.dir())
+                .map_err(|e| at(format!("cannot extend `{}`", extends.get_ref()), format!("{e:#}")))?;
+            let identity = parent.identity();
+            if seen.iter().any(|(i, _)| *i == identity) {
+                let chain: Vec<&str> = seen.iter().map(|(_, l)| l.as_str()).collect();
+                let message = format!("`extends` loops: {} -> {}", chain.join(" -> "), parent.label());
+                return Err(at(message, "a policy cannot extend itself, directly or through others".into()));
+            }
+            seen.push((identity, parent.label()));
             next = Some(parent);
         }
         reversed.push(loaded);
@@ -115,8 +136,19 @@ pub(super) fn collect_chain(source: PolicySource) -> Result<Vec<LoadedFile>> {
 fn parse_file(source: &PolicySource) -> Result<PolicyFile> {
     toml::from_str::<PolicyFile>(source.text()).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim_end_matches('.').to_owned();
-        let help = help_for_parse_error(&message, source.text(), &span);
+        // A value refused by its rule (crate::valid) carries its own help after HELP_SEPARATOR.
+        let (message, help) = match e.message().split_once(crate::valid::HELP_SEPARATOR) {
+            Some((message, help)) => (message.to_owned(), Some(help.trim_end().to_owned())),
+            None => {
+                let message = match e.message().trim_end_matches('.') {
+                    // The toml crate gives some syntax errors (a lone carriage return, say) no message.
+                    "" => unexplained_syntax_error(source.text(), &span),
+                    message => message.to_owned(),
+                };
+                let help = help_for_parse_error(&message, source.text(), &span);
+                (message, help)
+            }
+        };
         anyhow!(Diagnostics(vec![Diagnostic {
             file: source.display_path(),
             text: source.text().clone(),
@@ -125,6 +157,16 @@ fn parse_file(source: &PolicySource) -> Result<PolicyFile> {
             help,
         }]))
     })
+}
+
+/// What is wrong at `span` when the parser did not say: the character found there.
+fn unexplained_syntax_error(text: &str, span: &std::ops::Range<usize>) -> String {
+    match text.get(span.start..).and_then(|rest| rest.chars().next()) {
+        Some('\r') => "a carriage return must be followed by a newline".into(),
+        Some(c) if c.is_control() => format!("the control character {} is not allowed here", c.escape_unicode()),
+        Some(c) => format!("invalid TOML at `{}`", c.escape_debug()),
+        None => "invalid TOML at the end of the file".into(),
+    }
 }
 
 /// A concrete suggestion for serde's messages: the closest field name, or an example of the expected type.

@@ -1,6 +1,7 @@
 //! Policies: a file format (`file`), loading with `extends` chains (`load`), and resolution against the
 //! catalog (`resolve`) into one [`Choice`] per function, each knowing where it was made.
 
+mod databases;
 mod file;
 mod load;
 mod resolve;
@@ -14,23 +15,25 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::catalog::{Behaviour, Catalog, Function};
+use crate::valid::{EnvName, Field, Gid, Invalid, Kind, Name, Pid, Uid};
 
 pub use file::{GroupEntry, UserEntry};
+pub use load::MAX_POLICY_BYTES;
 
 /// Supplementary groups the C side keeps (`WS_MAX_GROUPS` in the generated header sizes `struct ws_ids`).
 pub const MAX_GROUPS: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
-    pub uid: u32,
-    pub gid: u32,
-    pub user: String,
-    pub group: String,
-    pub home: String,
-    pub shell: String,
-    pub gecos: String,
+    pub uid: Uid,
+    pub gid: Gid,
+    pub user: Name,
+    pub group: Name,
+    pub home: Field,
+    pub shell: Field,
+    pub gecos: Field,
     /// Supplementary groups; `None` means "every group of the database that lists the user".
-    pub groups: Option<Vec<u32>>,
+    pub groups: Option<Vec<Gid>>,
 }
 
 impl Identity {
@@ -38,7 +41,8 @@ impl Identity {
     fn root() -> Identity {
         let root = UserEntry::root();
         let (user, group) = (root.name.clone(), root.name);
-        Identity { uid: 0, gid: 0, user, group, home: root.home, shell: root.shell, gecos: root.gecos, groups: None }
+        let (uid, gid) = (root.uid, root.gid);
+        Identity { uid, gid, user, group, home: root.home, shell: root.shell, gecos: root.gecos, groups: None }
     }
 
     /// The identity as a user database entry.
@@ -55,8 +59,8 @@ impl Identity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Process {
-    pub pid: u32,
-    pub ppid: u32,
+    pub pid: Pid,
+    pub ppid: Pid,
 }
 
 /// A value a `value` behaviour returns.
@@ -64,6 +68,26 @@ pub struct Process {
 pub enum Value {
     Number(i64),
     Text(String),
+}
+
+impl Value {
+    /// `value`, written as `key = value`, as a value of `kind`, or why it cannot be one.
+    pub fn checked(kind: Kind, key: &str, value: &toml::Value) -> Result<Value, Invalid> {
+        let wrong_type = |expected: &str, example: &str| Invalid {
+            message: format!("expected {expected}, not `{value}`"),
+            help: format!("write it as `{key} = {example}`"),
+        };
+        match (kind, value) {
+            (Kind::Number(range), toml::Value::Integer(n)) => Ok(Value::Number(range.check(key, *n)?)),
+            (Kind::Number(range), _) => Err(wrong_type(
+                &format!("an integer from {} to {}", range.min, range.max),
+                &range.max.min(1000).to_string(),
+            )),
+            (Kind::Name, toml::Value::String(s)) => Ok(Value::Text(Name::new(s)?.to_string())),
+            (Kind::Text, toml::Value::String(s)) => Ok(Value::Text(crate::valid::Text::new(s)?.to_string())),
+            (_, _) => Err(wrong_type("a string", "\"wasi\"")),
+        }
+    }
 }
 
 impl fmt::Display for Value {
@@ -85,7 +109,9 @@ pub struct Choice {
     pub value: Option<Value>,
     /// True when the function's own `value = ...` set `value`; otherwise it is the policy key's value.
     pub value_is_own: bool,
-    pub env: Option<String>,
+    pub env: Option<EnvName>,
+    /// The rule the value (and so its environment override) passes, for functions with a `value` key.
+    pub value_kind: Option<Kind>,
     /// `file:line` of the setting that chose the behaviour, or "catalog default".
     pub source: String,
 }
@@ -116,7 +142,7 @@ impl Policy {
     }
 
     /// Supplementary groups of the identity user, as getgroups reports them.
-    pub fn supplementary_groups(&self) -> Vec<u32> {
+    pub fn supplementary_groups(&self) -> Vec<Gid> {
         match &self.identity.groups {
             Some(groups) => groups.clone(),
             None => {
@@ -139,6 +165,14 @@ impl Policy {
     /// Index in `groups` of the [identity] group (root's slot when the identity is gid 0).
     pub fn identity_group_index(&self) -> usize {
         self.groups.iter().position(|g| g.gid == self.identity.gid).expect("resolution adds the identity group")
+    }
+
+    /// Resolve `text` as if it were the policy file `path` (its `extends` found from `path`'s directory):
+    /// what the fuzzing harness feeds, with no file of its own on disk.
+    pub fn from_text(path: &Path, text: &str, catalog: &Catalog) -> Result<Policy> {
+        let source = load::PolicySource::File { path: path.to_path_buf(), text: Arc::from(text) };
+        let name = source.name();
+        resolve::resolve(name, load::collect_chain(source)?, catalog)
     }
 
     /// Load a preset by name or a policy file by path, following `extends`.

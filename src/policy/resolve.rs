@@ -7,6 +7,7 @@ use anyhow::{anyhow, Result};
 use sha2::{Digest, Sha256};
 use toml::Spanned;
 
+use super::databases;
 use super::file::PolicyFile;
 use super::load::LoadedFile;
 use super::setting::{apply_function_setting, area_setting, location, Draft};
@@ -21,6 +22,9 @@ struct Resolver<'c> {
     hasher: Sha256,
     description: Option<String>,
     identity: Identity,
+    /// Where the identity's uid and gid were last set, for errors about the pair of id and name.
+    uid_at: Option<Diagnostic>,
+    gid_at: Option<Diagnostic>,
     process: Process,
     settings: BTreeMap<String, Value>,
     drafts: BTreeMap<String, Draft>,
@@ -39,7 +43,8 @@ pub(super) fn resolve(name: String, chain: Vec<LoadedFile>, catalog: &Catalog) -
         resolver.take_areas(file);
         resolver.take_functions(file);
     }
-    let (users, groups) = resolver.databases(&chain);
+    let ids_at = databases::IdsAt { uid: resolver.uid_at.take(), gid: resolver.gid_at.take() };
+    let (users, groups) = databases::build(&resolver.identity, ids_at, &chain, &mut resolver.errors);
     if !resolver.errors.is_empty() {
         let mut errors = resolver.errors;
         errors.sort_by_key(|d| (d.file.clone(), d.span.start));
@@ -65,38 +70,41 @@ impl<'c> Resolver<'c> {
             hasher: Sha256::new(),
             description: None,
             identity: Identity::root(),
-            process: Process { pid: 42, ppid: 1 },
+            uid_at: None,
+            gid_at: None,
+            process: Process {
+                pid: crate::valid::Pid::new(42).expect("a valid pid"),
+                ppid: crate::valid::Pid::new(1).expect("a valid pid"),
+            },
             settings,
             drafts,
         }
     }
 
-    /// `[identity]`: names taken as they are; ids and the group list checked.
+    /// `[identity]`: every value already passed its rule (crate::valid) when the file was parsed; the
+    /// group list is checked against what getgroups keeps.
     fn take_identity(&mut self, file: &LoadedFile) {
         let Some(id) = &file.file.identity else { return };
         let identity = &mut self.identity;
-        for (field, target) in [
-            (&id.user, &mut identity.user),
-            (&id.group, &mut identity.group),
-            (&id.home, &mut identity.home),
-            (&id.shell, &mut identity.shell),
-            (&id.gecos, &mut identity.gecos),
-        ] {
+        for (field, target) in [(&id.user, &mut identity.user), (&id.group, &mut identity.group)] {
             if let Some(v) = field {
                 *target = v.clone();
             }
         }
-        for (key, field, target) in [("uid", &id.uid, &mut identity.uid), ("gid", &id.gid, &mut identity.gid)] {
-            let Some(v) = field else { continue };
-            // (uid_t)-1 means "leave unchanged" to setreuid and friends: no user can have it.
-            if *v.get_ref() == u32::MAX {
-                self.errors.push(file.diagnostic(
-                    v.span(),
-                    format!("{key} {} is reserved: (uid_t)-1 means \"unchanged\" to setreuid", u32::MAX),
-                    Some(format!("pick a {key} below {}", u32::MAX)),
-                ));
+        for (field, target) in
+            [(&id.home, &mut identity.home), (&id.shell, &mut identity.shell), (&id.gecos, &mut identity.gecos)]
+        {
+            if let Some(v) = field {
+                *target = v.clone();
             }
-            *target = *v.get_ref();
+        }
+        if let Some(uid) = &id.uid {
+            identity.uid = *uid.get_ref();
+            self.uid_at = Some(file.diagnostic(uid.span(), String::new(), None));
+        }
+        if let Some(gid) = &id.gid {
+            identity.gid = *gid.get_ref();
+            self.gid_at = Some(file.diagnostic(gid.span(), String::new(), None));
         }
         if let Some(groups) = &id.groups {
             if groups.get_ref().len() > MAX_GROUPS {
@@ -113,21 +121,13 @@ impl<'c> Resolver<'c> {
         }
     }
 
-    /// `[process]`: pids must be positive `pid_t`s.
+    /// `[process]`: the pids passed their rule (a positive `pid_t`) when the file was parsed.
     fn take_process(&mut self, file: &LoadedFile) {
         let Some(p) = &file.file.process else { return };
-        for (key, field, target) in [("pid", &p.pid, &mut self.process.pid), ("ppid", &p.ppid, &mut self.process.ppid)]
-        {
-            let Some(v) = field else { continue };
-            // pid_t is a signed 32-bit int; 0 and negative ids mean process groups to kill().
-            if *v.get_ref() == 0 || *v.get_ref() > i32::MAX as u32 {
-                self.errors.push(file.diagnostic(
-                    v.span(),
-                    format!("{key} must be from 1 to {}, a positive pid_t", i32::MAX),
-                    Some(format!("write it as `{key} = 42`")),
-                ));
+        for (field, target) in [(&p.pid, &mut self.process.pid), (&p.ppid, &mut self.process.ppid)] {
+            if let Some(v) = field {
+                *target = *v.get_ref();
             }
-            *target = *v.get_ref();
         }
     }
 
@@ -154,19 +154,14 @@ impl<'c> Resolver<'c> {
             self.errors.push(file.diagnostic(field.span(), message, Some(help)));
             return;
         };
-        match (toml_scalar(value.get_ref()), &setting.default) {
-            (Some(v @ Value::Number(_)), toml::Value::Integer(_))
-            | (Some(v @ Value::Text(_)), toml::Value::String(_)) => {
+        match Value::checked(setting.kind(), field.get_ref(), value.get_ref()) {
+            Ok(v) => {
                 self.settings.insert(key, v);
             }
-            _ => self.errors.push(file.diagnostic(
+            Err(invalid) => self.errors.push(file.diagnostic(
                 value.span(),
-                format!(
-                    "`{key}` takes {}, not `{}`",
-                    if setting.default.is_str() { "a string" } else { "an integer" },
-                    value.get_ref()
-                ),
-                Some(format!("write it as `{} = {}`", field.get_ref(), setting.default)),
+                format!("`{key}`: {}", invalid.message),
+                Some(format!("{} (the default is `{} = {}`)", invalid.help, field.get_ref(), setting.default)),
             )),
         }
     }
@@ -228,70 +223,6 @@ impl<'c> Resolver<'c> {
         }
     }
 
-    /// The user and group databases: root, the identity, then the chain's extra entries.
-    fn databases(&mut self, chain: &[LoadedFile]) -> (Vec<UserEntry>, Vec<GroupEntry>) {
-        let mut users = vec![UserEntry::root()];
-        let identity_user = self.identity.user_entry();
-        match self.identity.uid {
-            0 => users[0] = identity_user,
-            _ => users.push(identity_user),
-        }
-        let mut groups = vec![GroupEntry { name: "root".into(), gid: 0, members: vec![] }];
-        let identity_group = self.identity.group_entry();
-        match self.identity.gid {
-            0 => groups[0] = GroupEntry { members: vec![], ..identity_group },
-            _ => groups.push(identity_group),
-        }
-        for file in chain {
-            for user in &file.file.users {
-                self.add_user(file, user, &mut users);
-            }
-        }
-        for file in chain {
-            for group in &file.file.groups {
-                self.add_group(file, group, &mut groups);
-            }
-        }
-        (users, groups)
-    }
-
-    fn add_user(&mut self, file: &LoadedFile, user: &Spanned<UserEntry>, users: &mut Vec<UserEntry>) {
-        let new = user.get_ref();
-        match users.iter().find(|u| u.name == new.name || u.uid == new.uid) {
-            Some(clash) => self.errors.push(file.diagnostic(
-                user.span(),
-                format!("user `{}` (uid {}) clashes with `{}` (uid {})", new.name, new.uid, clash.name, clash.uid),
-                Some("each user name and uid may appear once; root and the [identity] user are always present".into()),
-            )),
-            None => users.push(new.clone()),
-        }
-    }
-
-    fn add_group(&mut self, file: &LoadedFile, group: &Spanned<GroupEntry>, groups: &mut Vec<GroupEntry>) {
-        let new = group.get_ref();
-        let Some(i) = groups.iter().position(|g| g.name == new.name || g.gid == new.gid) else {
-            groups.push(new.clone());
-            return;
-        };
-        if groups[i].name == new.name && groups[i].gid == new.gid {
-            // Re-declaring root or the identity group adds members to it.
-            for m in &new.members {
-                if !groups[i].members.contains(m) {
-                    groups[i].members.push(m.clone());
-                }
-            }
-        } else {
-            self.errors.push(file.diagnostic(
-                group.span(),
-                format!(
-                    "group `{}` (gid {}) clashes with `{}` (gid {})",
-                    new.name, new.gid, groups[i].name, groups[i].gid
-                ),
-                Some("each group name and gid may appear once".into()),
-            ));
-        }
-    }
-
     /// The resolved policy: one choice per catalog function, in catalog order, and a warning per lossy choice.
     fn finish(mut self, name: String, chain: Vec<String>, users: Vec<UserEntry>, groups: Vec<GroupEntry>) -> Policy {
         let mut warnings = Vec::new();
@@ -307,7 +238,8 @@ impl<'c> Resolver<'c> {
                 ));
             }
             let key_value = function.value.as_deref().map(|key| self.key_value(key));
-            choices.push(draft.into_choice(function, key_value));
+            let value_kind = function.value.as_deref().map(|key| self.catalog.value_kind(key));
+            choices.push(draft.into_choice(function, key_value, value_kind));
         }
         Policy {
             name,
@@ -331,11 +263,11 @@ impl<'c> Resolver<'c> {
         }
         let (identity, process) = (&self.identity, &self.process);
         match key {
-            "identity.uid" => Value::Number(identity.uid.into()),
-            "identity.gid" => Value::Number(identity.gid.into()),
-            "identity.user" => Value::Text(identity.user.clone()),
-            "process.pid" => Value::Number(process.pid.into()),
-            "process.ppid" => Value::Number(process.ppid.into()),
+            "identity.uid" => Value::Number(identity.uid.get().into()),
+            "identity.gid" => Value::Number(identity.gid.get().into()),
+            "identity.user" => Value::Text(identity.user.to_string()),
+            "process.pid" => Value::Number(process.pid.get().into()),
+            "process.ppid" => Value::Number(process.ppid.get().into()),
             other => unreachable!("catalog validation admits only known value keys, not {other}"),
         }
     }

@@ -9,6 +9,7 @@ use super::load::LoadedFile;
 use super::{Choice, Value};
 use crate::catalog::{suggest, Behaviour, Catalog, Function};
 use crate::diagnostic::Diagnostic;
+use crate::valid::EnvName;
 
 /// One function's choice while the chain is applied.
 pub(super) struct Draft {
@@ -17,7 +18,7 @@ pub(super) struct Draft {
     pub(super) log: bool,
     /// Set only by the function's own `value = ...`.
     pub(super) value: Option<Value>,
-    pub(super) env: Option<String>,
+    pub(super) env: Option<EnvName>,
     pub(super) source: String,
 }
 
@@ -59,8 +60,14 @@ impl Draft {
         }
     }
 
-    pub(super) fn into_choice(self, function: &std::sync::Arc<Function>, key_value: Option<Value>) -> Choice {
+    pub(super) fn into_choice(
+        self,
+        function: &std::sync::Arc<Function>,
+        key_value: Option<Value>,
+        value_kind: Option<crate::valid::Kind>,
+    ) -> Choice {
         Choice {
+            value_kind,
             function: function.clone(),
             behaviour: self.behaviour,
             errno: self.errno.unwrap_or_else(|| function.default_errno().to_owned()),
@@ -235,30 +242,20 @@ impl Check<'_> {
         false
     }
 
+    /// The function's own value, checked by the rule of the key it returns (a uid, a pid, a name ...).
     fn value(&mut self, value: &Spanned<toml::Value>, draft: &mut Draft) {
         let key = self.function.value.as_deref().unwrap_or_default();
-        let expects_text = key == "identity.user" || self.catalog.settings.get(key).is_some_and(|s| s.default.is_str());
-        match (value.get_ref(), expects_text) {
-            (toml::Value::Integer(n), false) if *n >= 0 && *n <= u32::MAX as i64 => {
-                draft.value = Some(Value::Number(*n))
-            }
-            (toml::Value::String(s), true) => draft.value = Some(Value::Text(s.clone())),
-            _ => {
-                let expected = if expects_text { "a name" } else { "a number from 0 to 4294967295" };
-                let message = format!("`{}` returns {expected}, not `{}`", self.function.name, value.get_ref());
-                let example = if expects_text { "value = \"wasi\"" } else { "value = 1000" };
-                self.error(value.span(), message, Some(format!("write it as `{example}`")));
+        match Value::checked(self.catalog.value_kind(key), "value", value.get_ref()) {
+            Ok(v) => draft.value = Some(v),
+            Err(invalid) => {
+                let message = format!("`{}` returns its {key}: {}", self.function.name, invalid.message);
+                self.error(value.span(), message, Some(invalid.help));
             }
         }
     }
 
-    fn env(&mut self, env: &Spanned<String>, draft: &mut Draft) {
-        let name = env.get_ref();
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            draft.env = Some(name.clone());
-        } else {
-            let help = "use letters, digits and `_`, e.g. `env = \"WASIX_UID\"`".to_owned();
-            self.error(env.span(), format!("`{name}` is not an environment variable name"), Some(help));
-        }
+    /// The name passed its rule (crate::valid::EnvName) when the file was parsed.
+    fn env(&mut self, env: &Spanned<EnvName>, draft: &mut Draft) {
+        draft.env = Some(env.get_ref().clone());
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+#[allow(dead_code)]
 #[path = "../../src/files.rs"]
 mod files;
 

@@ -2,6 +2,7 @@
 
 mod codegen;
 mod e2e;
+mod fuzz;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,17 @@ enum Command {
     },
     /// Install the tools the tests use besides clang (test-support's TEST_TOOLS), as the tests themselves would
     Provision,
+    /// Fuzz policies, audit's readers and run's flags (fuzz/, cargo-fuzz on nightly, provisioned if missing)
+    Fuzz {
+        /// Seconds per target (the default, 60)
+        #[arg(long, conflicts_with = "runs")]
+        seconds: Option<u64>,
+        /// Inputs per target instead of a time
+        #[arg(long)]
+        runs: Option<u64>,
+        /// Targets to run (default: all of policy, config_log, wasm, archive, run_flags)
+        targets: Vec<String>,
+    },
     /// Build an interpreter stock and over the overlay from one source tree and compare them
     E2e {
         #[command(subcommand)]
@@ -67,6 +79,13 @@ fn main() -> Result<()> {
         Command::Provision => {
             test_support::provision_test_tools();
             Ok(())
+        }
+        Command::Fuzz { seconds, runs, mut targets } => {
+            if targets.is_empty() {
+                targets = fuzz::TARGETS.iter().map(|t| t.to_string()).collect();
+            }
+            let budget = runs.map_or(fuzz::Budget::Seconds(seconds.unwrap_or(60)), fuzz::Budget::Runs);
+            fuzz::run(&codegen::project_root(), &targets, &budget)
         }
         Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(src.as_deref(), full),
         Command::E2e { interpreter: Interpreter::WasiLibc } => e2e::wasi_libc(&codegen::project_root()),

@@ -77,23 +77,28 @@ fn overlay_with_key(policy: &str, release: BaseRelease) -> (PathBuf, String) {
     cell.get_or_init(|| {
         let catalog = Catalog::builtin();
         let loaded = Policy::load(&policy_spec(policy), catalog).unwrap_or_else(|e| panic!("policy {policy}: {e}"));
-        let toolchain = toolchain(release);
-        let key = reuse::Inputs::default()
-            .text("product", reuse::product_fingerprint())
-            .text("policy", &loaded.hash)
-            .text("toolchain", &format!("{toolchain:?}"))
-            .file(&toolchain.sysroot_lib().join("libc.a"))
-            .key();
         let out = scratch(&format!("overlays/{}", release.suite())).join(policy.trim_end_matches(".toml"));
-        if !reuse::is_fresh(&out, &key) {
-            reuse::forget(&out);
-            overlay::build(&wasi_shim::shims::Shims::builtin(), &loaded, &toolchain, &out)
-                .unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"));
-            reuse::mark_built(&out, &key);
-        }
-        (out, key)
+        build_reused(&loaded, &out, release).unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"))
     })
     .clone()
+}
+
+/// An overlay for a resolved policy at `out`, built unless `out` holds one built from the same inputs;
+/// returns it and its inputs' key.
+pub fn build_reused(loaded: &Policy, out: &Path, release: BaseRelease) -> anyhow::Result<(PathBuf, String)> {
+    let toolchain = toolchain(release);
+    let key = reuse::Inputs::default()
+        .text("product", reuse::product_fingerprint())
+        .text("policy", &loaded.hash)
+        .text("toolchain", &format!("{toolchain:?}"))
+        .file(&toolchain.sysroot_lib().join("libc.a"))
+        .key();
+    if !reuse::is_fresh(out, &key) {
+        reuse::forget(out);
+        overlay::build(&wasi_shim::shims::Shims::builtin(), loaded, &toolchain, out)?;
+        reuse::mark_built(out, &key);
+    }
+    Ok((out.to_path_buf(), key))
 }
 
 pub fn guest_config(name: &str) -> GuestConfig {
@@ -166,7 +171,7 @@ pub fn run_guest(name: &str) {
 
 /// A guest compiled with its policy's overlay, reused from an earlier run when the overlay, the guest and the
 /// headers guests share are unchanged.
-fn build_guest(name: &str, release: BaseRelease, policy: &str) -> PathBuf {
+pub fn build_guest(name: &str, release: BaseRelease, policy: &str) -> PathBuf {
     let (overlay, overlay_key) = overlay_with_key(policy, release);
     let guests = root().join("tests/guests");
     let source = guests.join(format!("{name}.c"));

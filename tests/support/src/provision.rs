@@ -25,6 +25,7 @@ pub const TEST_TOOLS: &[(&str, &str)] = &[
     ("node", "nodejs"),
     ("npm", "npm"),
     ("clang-format-19", "clang-format-19"),
+    ("cmake", "cmake"),
 ];
 
 /// Everything the tests need installed, once per process; fails with the command to run when not root.

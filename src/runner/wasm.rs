@@ -7,65 +7,10 @@ use wasmtime::{Config, Engine, Linker, Module, Store};
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
+use super::RunOptions;
+
 /// Exit status reported for a trap (an abort, `unreachable`, out-of-bounds access), as wasmtime's CLI does on Unix: 128+SIGABRT.
 pub const TRAP_STATUS: i32 = 134;
-
-/// A host directory made visible to the guest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Preopen {
-    pub host: PathBuf,
-    pub guest: String,
-}
-
-impl Preopen {
-    /// `HOST` or `HOST::GUEST` (wasmtime's `--dir` spelling).
-    pub fn parse_dir(spec: &str) -> Preopen {
-        match spec.split_once("::") {
-            Some((host, guest)) => Preopen { host: host.into(), guest: guest.into() },
-            None => Preopen { host: spec.into(), guest: spec.into() },
-        }
-    }
-    /// `GUEST::HOST` (older wasmtime's `--mapdir` spelling).
-    pub fn parse_mapdir(spec: &str) -> Result<Preopen> {
-        let (guest, host) = spec.split_once("::").ok_or_else(|| anyhow!("--mapdir takes GUEST::HOST, not `{spec}`"))?;
-        Ok(Preopen { host: host.into(), guest: guest.into() })
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct RunOptions {
-    pub preopens: Vec<Preopen>,
-    pub env: Vec<(String, String)>,
-    pub inherit_env: bool,
-    /// argv[1..]; argv[0] is the module path as given.
-    pub args: Vec<String>,
-    /// argv[0] in place of the module path, as wasmtime's `--argv0`: CPython finds its standard
-    /// library from where argv[0] says python.wasm is, which must be a path inside the guest.
-    pub argv0: Option<String>,
-    /// wasmtime's `-W max-wasm-stack=N`: CPython's HOSTRUNNER asks for 8 MiB of wasm stack.
-    pub max_wasm_stack: Option<usize>,
-}
-
-/// Apply one of wasmtime's `-W`/`--wasm` options: `max-wasm-stack=N` is honoured; exceptions are
-/// always on, and anything else is accepted and ignored so a HOSTRUNNER written for wasmtime works.
-pub fn apply_wasm_option(options: &mut RunOptions, spec: &str) -> Result<()> {
-    for part in spec.split(',') {
-        if let Some(size) = part.strip_prefix("max-wasm-stack=") {
-            options.max_wasm_stack =
-                Some(size.parse().with_context(|| format!("-W max-wasm-stack takes a byte count, not `{size}`"))?);
-        }
-    }
-    Ok(())
-}
-
-/// Parse `K=V`, or `K` alone meaning "K's value in the host environment".
-pub fn parse_env(spec: &str) -> Result<(String, String)> {
-    match spec.split_once('=') {
-        Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
-        None if !spec.is_empty() => Ok((spec.to_owned(), std::env::var(spec).unwrap_or_default())),
-        _ => bail!("--env takes NAME=VALUE, not `{spec}`"),
-    }
-}
 
 fn engine(options: &RunOptions) -> Result<Engine> {
     let mut config = Config::new();

@@ -14,6 +14,12 @@ use crate::policy::Policy;
 use crate::shims::Shims;
 use crate::toolchain::Toolchain;
 
+mod install;
+mod scripts;
+
+/// The manifest's file name, at the overlay's root.
+pub const MANIFEST: &str = "manifest.toml";
+
 /// Where `wasi-shim build` writes when `--out` is not given (relative to the current directory).
 pub const DEFAULT_OUT: &str = "target/wasi-shim/overlay";
 
@@ -28,6 +34,10 @@ pub struct Manifest {
     pub base: ManifestBase,
     #[serde(rename = "symbol")]
     pub symbols: Vec<ManifestSymbol>,
+    /// Every file the build wrote besides the manifest, relative to the overlay: a rebuild replaces the
+    /// overlay only when it holds nothing else. Absent in overlays from before the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<Vec<String>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -85,31 +95,37 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
     let plans = plan_links(catalog, policy, &base);
     let superseded = superseded_libraries(&plans, &base);
 
+    // Before any work: a path the generated scripts cannot name, or contents a build would destroy.
+    crate::valid::utf8(out)?;
+    install::check_replaceable(out)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
     let name = out.file_name().context("--out needs a final path component")?.to_string_lossy().into_owned();
+    install::remove_stale(&parent, &name);
     let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.staging-"))
+        .prefix(&install::staging_prefix(&name))
         .tempdir_in(&parent)
         .with_context(|| format!("cannot create a staging directory in {}", parent.display()))?;
-    let work =
-        tempfile::Builder::new().prefix("wasi-shim-build-").tempdir().context("cannot create a build directory")?;
+    let work = tempfile::Builder::new()
+        .prefix(&install::work_prefix())
+        .tempdir()
+        .context("cannot create a build directory")?;
 
     write_headers(shims, staging.path())?;
     let archive = compile_library(shims, policy, toolchain, &plans, staging.path(), work.path())?;
     verify_archive(catalog, toolchain, &plans, &archive)?;
-    write_wrappers(toolchain, &plans, &superseded, staging.path())?;
-    write_share(shims, policy, toolchain, &plans, &superseded, staging.path(), out)?;
+    scripts::write_wrappers(toolchain, &plans, &superseded, staging.path())?;
+    scripts::write_share(shims, policy, toolchain, &plans, &superseded, staging.path(), out)?;
     write_manifest(policy, toolchain, &plans, &superseded, staging.path())?;
 
-    install(staging, out)?;
+    install::install(staging, out)?;
     Ok(BuildReport { out: out.to_path_buf(), plans, superseded_libraries: superseded })
 }
 
-fn write(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write(path: &Path, text: &str) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
@@ -241,7 +257,9 @@ fn verify_archive(catalog: &Catalog, toolchain: &Toolchain, plans: &[LinkPlan], 
 
 /// The flags a link through the wrappers appends after the user's arguments.
 pub fn link_flags(plans: &[LinkPlan], superseded: &[String]) -> Vec<String> {
-    let mut flags = Vec::new();
+    // The shadow stack below the data: an overflow (deep recursion, nested signal handlers) then traps at
+    // address 0 instead of silently overwriting .data and .bss.
+    let mut flags = vec!["-Wl,--stack-first".to_owned()];
     let wraps: Vec<&str> = plans.iter().filter(|p| p.link == Link::Wrap).map(|p| p.function.as_str()).collect();
     if !wraps.is_empty() {
         flags.push(format!("-Wl,{}", wraps.iter().map(|w| format!("--wrap={w}")).collect::<Vec<_>>().join(",")));
@@ -249,135 +267,6 @@ pub fn link_flags(plans: &[LinkPlan], superseded: &[String]) -> Vec<String> {
     flags.push("-lwasi-shim".into());
     flags.extend(superseded.iter().map(|l| format!("-l{l}")));
     flags
-}
-
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
-fn write_wrappers(toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String], root: &Path) -> Result<()> {
-    let bin = root.join("bin");
-    let target: Vec<String> = toolchain.target_flags().iter().map(|f| sh_quote(f)).collect();
-    // setjmp/longjmp: wasi-libc's libsetjmp works on exception handling, which clang enables per compile.
-    let sjlj = toolchain.sysroot_lib().join("libsetjmp.a").is_file();
-    // Only where something is compiled: on a link of objects alone clang warns that it went unused.
-    let sjlj_flags = if sjlj { "-mllvm -wasm-enable-sjlj" } else { "" };
-    let link = link_flags(plans, superseded).iter().map(|f| sh_quote(f)).collect::<Vec<_>>().join(" ");
-    let sjlj_link = if sjlj { "-lsetjmp" } else { "" };
-    let drop_cases = if superseded.is_empty() {
-        String::from("__wasi_shim_none__")
-    } else {
-        superseded.iter().map(|l| format!("-l{l}")).collect::<Vec<_>>().join("|")
-    };
-    for (name, compiler) in [("wasm32-wasi-clang", &toolchain.clang), ("wasm32-wasi-clang++", &toolchain.clangxx)] {
-        let script = format!(
-            r#"#!/bin/sh
-# {GENERATED_MARKER}
-# {name}: {compiler} for wasm32-wasi over the base sysroot plus this overlay; takes clang's arguments.
-overlay=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-link=1
-compiles=
-for arg in "$@"; do
-  case "$arg" in
-    -c|-S|-E|-M|-MM|-fsyntax-only|--version|-dumpversion|-dumpmachine|-print-*|--print-*) link=0 ;;
-  esac
-  case "$arg" in
-    *.c|*.cc|*.cpp|*.cxx|*.c++|*.C|*.i|*.ii|-x|-) compiles="{sjlj_flags}" ;;
-  esac
-done
-# A program with its own setjmp (Ruby's asyncify-based wasm/setjmp.c) must not get wasi-libc's.
-if [ "${{WASI_SHIM_SJLJ:-1}}" = 0 ]; then compiles=; sjlj_link=; else sjlj_link="{sjlj_link}"; fi
-[ $# -eq 0 ] && link=0
-# Opt-in base libraries whose members ours replace must come after our archive: drop the user's copy.
-count=$#
-while [ "$count" -gt 0 ]; do
-  arg=$1; shift; count=$((count - 1))
-  case "$arg" in
-    {drop_cases}) ;;
-    *) set -- "$@" "$arg" ;;
-  esac
-done
-if [ $link -eq 1 ]; then
-  # Our archive first as well: wasm-ld takes the first archive that offers a symbol, so a program's
-  # own weak fallbacks in an archive of its own (Ruby's wasm/missing.c) do not shadow the policy's.
-  exec {compiler} {target} $compiles -isystem "$overlay/include" -L"$overlay/lib/{triple}" -lwasi-shim "$@" {link} $sjlj_link
-else
-  exec {compiler} {target} $compiles -isystem "$overlay/include" "$@"
-fi
-"#,
-            compiler = sh_quote(&compiler.to_string_lossy()),
-            target = target.join(" "),
-            triple = toolchain.triple,
-        );
-        write_executable(&bin.join(name), &script)?;
-    }
-    for (name, tool) in [
-        ("wasm32-wasi-ar", &toolchain.ar),
-        ("wasm32-wasi-ranlib", &toolchain.ranlib),
-        ("wasm32-wasi-nm", &toolchain.nm),
-    ] {
-        let script = format!("#!/bin/sh\n# {GENERATED_MARKER}\nexec {} \"$@\"\n", sh_quote(&tool.to_string_lossy()));
-        write_executable(&bin.join(name), &script)?;
-    }
-    Ok(())
-}
-
-fn write_executable(path: &Path, text: &str) -> Result<()> {
-    write(path, text)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
-            .with_context(|| format!("cannot chmod {}", path.display()))?;
-    }
-    Ok(())
-}
-
-/// `root` is the staging directory; `out` is where it will be renamed to, which config.site names.
-fn write_share(
-    shims: &Shims,
-    policy: &Policy,
-    toolchain: &Toolchain,
-    plans: &[LinkPlan],
-    superseded: &[String],
-    root: &Path,
-    out: &Path,
-) -> Result<()> {
-    let out = std::path::absolute(out).with_context(|| format!("cannot resolve {}", out.display()))?;
-    let generic = codegen::config_site(policy, &out);
-    write(&root.join("share/config.site"), &generic)?;
-    for recipe in &shims.recipes {
-        write(&root.join("share").join(&recipe.name).join("config.site"), &recipe.config_site(policy, &generic))?;
-        if !recipe.modules.is_empty() {
-            write(&root.join("share").join(&recipe.name).join("Setup.local"), &recipe.setup_local(policy))?;
-        }
-    }
-    let link = link_flags(plans, superseded).join(" ");
-    let cmake = format!(
-        r#"# {GENERATED_MARKER}
-# CMake toolchain file: cmake -DCMAKE_TOOLCHAIN_FILE=<overlay>/share/wasi-shim.cmake
-get_filename_component(WASI_SHIM_OVERLAY "${{CMAKE_CURRENT_LIST_DIR}}/.." ABSOLUTE)
-set(CMAKE_SYSTEM_NAME WASI)
-set(CMAKE_SYSTEM_VERSION 1)
-set(CMAKE_SYSTEM_PROCESSOR wasm32)
-set(CMAKE_C_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-clang")
-set(CMAKE_CXX_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-clang++")
-set(CMAKE_AR "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-ar" CACHE FILEPATH "archiver")
-set(CMAKE_RANLIB "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-ranlib" CACHE FILEPATH "ranlib")
-set(CMAKE_C_COMPILER_TARGET {triple})
-set(CMAKE_CXX_COMPILER_TARGET {triple})
-set(CMAKE_SYSROOT "{sysroot}")
-set(CMAKE_EXECUTABLE_SUFFIX ".wasm")
-set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
-set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
-set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
-# the wrappers add these; listed for projects that bypass them: {link}
-"#,
-        triple = toolchain.triple,
-        sysroot = toolchain.sysroot.display(),
-    );
-    write(&root.join("share/wasi-shim.cmake"), &cmake)
 }
 
 fn write_manifest(
@@ -424,38 +313,21 @@ fn write_manifest(
             superseded_libraries: superseded.to_vec(),
         },
         symbols,
+        files: Some(written_files(root)?),
     };
     let text = toml::to_string_pretty(&manifest).context("cannot serialise the manifest")?;
-    write(&root.join("manifest.toml"), &format!("# {GENERATED_MARKER}\n{text}"))
+    write(&root.join(MANIFEST), &format!("# {GENERATED_MARKER}\n{text}"))
 }
 
-/// Move the finished staging directory to `out`, replacing what was there only once everything is written.
-fn install(staging: tempfile::TempDir, out: &Path) -> Result<()> {
-    let staged = staging.keep();
-    if out.exists() {
-        let old = out.with_file_name(format!(
-            ".{}.old-{}",
-            out.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        ));
-        std::fs::rename(out, &old)
-            .with_context(|| format!("cannot move the previous overlay {} aside", out.display()))?;
-        if let Err(e) = std::fs::rename(&staged, out) {
-            let _ = std::fs::rename(&old, out);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(e).with_context(|| format!("cannot move the new overlay into {}", out.display()));
-        }
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous overlay at {}", old.display()))?;
-    } else {
-        std::fs::rename(&staged, out).with_context(|| format!("cannot move the new overlay into {}", out.display()))?;
-    }
-    Ok(())
+/// The files under the staging directory, relative to it.
+fn written_files(root: &Path) -> Result<Vec<String>> {
+    let files = crate::files::under(root).with_context(|| format!("cannot list {}", root.display()))?;
+    Ok(files.iter().filter_map(|f| f.strip_prefix(root).ok()).map(|f| f.to_string_lossy().into_owned()).collect())
 }
 
 /// Read an overlay's manifest.
 pub fn read_manifest(overlay: &Path) -> Result<Manifest> {
-    let path = overlay.join("manifest.toml");
+    let path = overlay.join(MANIFEST);
     let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
     toml::from_str(&text).with_context(|| format!("{} does not parse", path.display()))
 }

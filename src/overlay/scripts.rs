@@ -1,0 +1,146 @@
+//! The overlay's scripts: compiler wrappers (`bin/`), `share/config.site` and the recipes' files, and the
+//! CMake toolchain file; every path and name in them goes through the writer of its language.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::{link_flags, write};
+use crate::base::LinkPlan;
+use crate::codegen::{self, GENERATED_MARKER};
+use crate::escape::{cmake, sh};
+use crate::policy::Policy;
+use crate::shims::Shims;
+use crate::toolchain::Toolchain;
+use crate::valid::utf8;
+
+pub(super) fn write_wrappers(
+    toolchain: &Toolchain,
+    plans: &[LinkPlan],
+    superseded: &[String],
+    root: &Path,
+) -> Result<()> {
+    let bin = root.join("bin");
+    let target: Vec<String> = toolchain.target_flags().iter().map(sh::quote).collect();
+    // setjmp/longjmp: wasi-libc's libsetjmp works on exception handling, which clang enables per compile.
+    let sjlj = toolchain.sysroot_lib().join("libsetjmp.a").is_file();
+    // Only where something is compiled: on a link of objects alone clang warns that it went unused.
+    let sjlj_flags = if sjlj { "-mllvm -wasm-enable-sjlj" } else { "" };
+    let link = link_flags(plans, superseded).iter().map(sh::quote).collect::<Vec<_>>().join(" ");
+    let sjlj_link = if sjlj { "-lsetjmp" } else { "" };
+    let drop_cases = if superseded.is_empty() {
+        String::from("__wasi_shim_none__")
+    } else {
+        superseded.iter().map(|l| sh::quote(format!("-l{l}"))).collect::<Vec<_>>().join("|")
+    };
+    for (name, compiler) in [("wasm32-wasi-clang", &toolchain.clang), ("wasm32-wasi-clang++", &toolchain.clangxx)] {
+        let script = format!(
+            r#"#!/bin/sh
+# {GENERATED_MARKER}
+# {name}: {compiler_note} for wasm32-wasi over the base sysroot plus this overlay; takes clang's arguments.
+overlay=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+link=1
+compiles=
+for arg in "$@"; do
+  case "$arg" in
+    -c|-S|-E|-M|-MM|-fsyntax-only|--version|-dumpversion|-dumpmachine|-print-*|--print-*) link=0 ;;
+  esac
+  case "$arg" in
+    *.c|*.cc|*.cpp|*.cxx|*.c++|*.C|*.i|*.ii|-x|-) compiles="{sjlj_flags}" ;;
+  esac
+done
+# A program with its own setjmp (Ruby's asyncify-based wasm/setjmp.c) must not get wasi-libc's.
+if [ "${{WASI_SHIM_SJLJ:-1}}" = 0 ]; then compiles=; sjlj_link=; else sjlj_link="{sjlj_link}"; fi
+[ $# -eq 0 ] && link=0
+# Opt-in base libraries whose members ours replace must come after our archive: drop the user's copy.
+count=$#
+while [ "$count" -gt 0 ]; do
+  arg=$1; shift; count=$((count - 1))
+  case "$arg" in
+    {drop_cases}) ;;
+    *) set -- "$@" "$arg" ;;
+  esac
+done
+if [ $link -eq 1 ]; then
+  # Our archive first as well: wasm-ld takes the first archive that offers a symbol, so a program's
+  # own weak fallbacks in an archive of its own (Ruby's wasm/missing.c) do not shadow the policy's.
+  exec {compiler} {target} $compiles -isystem "$overlay/include" -L"$overlay/lib/{triple}" -lwasi-shim "$@" {link} $sjlj_link
+else
+  exec {compiler} {target} $compiles -isystem "$overlay/include" "$@"
+fi
+"#,
+            compiler = sh::quote(utf8(compiler)?),
+            compiler_note = sh::comment(utf8(compiler)?),
+            target = target.join(" "),
+            triple = toolchain.triple,
+        );
+        write_executable(&bin.join(name), &script)?;
+    }
+    for (name, tool) in [
+        ("wasm32-wasi-ar", &toolchain.ar),
+        ("wasm32-wasi-ranlib", &toolchain.ranlib),
+        ("wasm32-wasi-nm", &toolchain.nm),
+    ] {
+        let script = format!("#!/bin/sh\n# {GENERATED_MARKER}\nexec {} \"$@\"\n", sh::quote(utf8(tool)?));
+        write_executable(&bin.join(name), &script)?;
+    }
+    Ok(())
+}
+
+fn write_executable(path: &Path, text: &str) -> Result<()> {
+    write(path, text)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+            .with_context(|| format!("cannot chmod {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `root` is the staging directory; `out` is where it will be renamed to, which config.site names.
+pub(super) fn write_share(
+    shims: &Shims,
+    policy: &Policy,
+    toolchain: &Toolchain,
+    plans: &[LinkPlan],
+    superseded: &[String],
+    root: &Path,
+    out: &Path,
+) -> Result<()> {
+    let out = std::path::absolute(out).with_context(|| format!("cannot resolve {}", out.display()))?;
+    let generic = codegen::config_site(policy, utf8(&out)?);
+    write(&root.join("share/config.site"), &generic)?;
+    for recipe in &shims.recipes {
+        write(&root.join("share").join(&recipe.name).join("config.site"), &recipe.config_site(policy, &generic))?;
+        if !recipe.modules.is_empty() {
+            write(&root.join("share").join(&recipe.name).join("Setup.local"), &recipe.setup_local(policy))?;
+        }
+    }
+    let link = cmake::comment(link_flags(plans, superseded).join(" "));
+    let cmake = format!(
+        r#"# {GENERATED_MARKER}
+# CMake toolchain file: cmake -DCMAKE_TOOLCHAIN_FILE=<overlay>/share/wasi-shim.cmake
+get_filename_component(WASI_SHIM_OVERLAY "${{CMAKE_CURRENT_LIST_DIR}}/.." ABSOLUTE)
+set(CMAKE_SYSTEM_NAME WASI)
+set(CMAKE_SYSTEM_VERSION 1)
+set(CMAKE_SYSTEM_PROCESSOR wasm32)
+set(CMAKE_C_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-clang")
+set(CMAKE_CXX_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-clang++")
+set(CMAKE_AR "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-ar" CACHE FILEPATH "archiver")
+set(CMAKE_RANLIB "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-ranlib" CACHE FILEPATH "ranlib")
+set(CMAKE_C_COMPILER_TARGET {triple})
+set(CMAKE_CXX_COMPILER_TARGET {triple})
+set(CMAKE_SYSROOT {sysroot})
+set(CMAKE_EXECUTABLE_SUFFIX ".wasm")
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+# the wrappers add these; listed for projects that bypass them: {link}
+"#,
+        triple = toolchain.triple,
+        sysroot = cmake::quoted(utf8(&toolchain.sysroot)?)?,
+    );
+    write(&root.join("share/wasi-shim.cmake"), &cmake)
+}
