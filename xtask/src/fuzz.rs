@@ -116,7 +116,7 @@ fn run_target(sh: &Shell, root: &Path, target: &str, seeds: &Path, budget: &Budg
     println!("== fuzz {target} ({limit})");
     let output = cmd!(
         sh,
-        "cargo +nightly fuzz run --sanitizer none {target} {corpora...} -- {limit} -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 {artifacts}"
+        "cargo +nightly fuzz run --sanitizer none --no-trace-compares {target} {corpora...} -- {limit} -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 {artifacts}"
     )
     .ignore_status()
     .output()?;
@@ -136,14 +136,22 @@ fn outcome(target: &str, log: &str) -> Outcome {
         log.lines()
             .rev()
             .filter(|l| l.starts_with('#'))
-            .find_map(|l| l.split_whitespace().skip_while(|w| *w != key).nth(1)?.parse().ok())
+            .find_map(|l| l.split_whitespace().skip_while(|w| *w != key).nth(1)?.split('/').next()?.parse().ok())
             .unwrap_or(0)
     };
     Outcome {
         target: target.to_owned(),
         runs: stat("stat::number_of_executed_units:"),
-        seconds: stat("stat::total_time:").max(1),
+        seconds: done_seconds(log),
         coverage: field("cov:"),
         corpus: field("corp:"),
     }
+}
+
+/// libFuzzer's closing line: `Done 123 runs in 20 second(s)`.
+fn done_seconds(log: &str) -> u64 {
+    log.lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("Done ")?.split(" in ").nth(1)?.split(' ').next()?.parse().ok())
+        .unwrap_or(0)
 }
