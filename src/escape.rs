@@ -3,8 +3,12 @@
 //!
 //! (TOML is written by the `toml` crate's serializer, which quotes for itself.)
 
-/// `c` as a visible escape when it is a control character, else itself: for text inside comments, which
-/// a newline or carriage return would end.
+/// `text` on one line: control characters shown as escapes, for comments and messages that a newline or
+/// carriage return would end (a `#` comment in shell, CMake or TOML, a commit message's line).
+pub fn one_line(text: impl AsRef<str>) -> String {
+    visible(text.as_ref())
+}
+
 fn visible(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }

@@ -85,6 +85,24 @@ fn data_loss_out_refuses_an_overlay_holding_files_it_did_not_write() {
     assert!(manifest.files.unwrap().contains(&"share/config.site".to_owned()));
 }
 
+#[test]
+fn data_loss_patches_out_refuses_patches_it_did_not_write() {
+    let tree = test_support::fetch_upstream_source("wasi-libc", "bookworm").unwrap();
+    let out = scratch("data-loss-patches");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("0001-my-own-work.patch"), "mine").unwrap();
+    let run = wasi_shim(&["patches", "--wasi-libc", tree.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("holds patches that no series.toml of wasi-shim lists (0001-my-own-work.patch)"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(out.join("0001-my-own-work.patch")).unwrap(), "mine");
+    assert_eq!(listing(&out), ["0001-my-own-work.patch"]);
+}
+
 // ---- 2. injection
 
 /// A name that would run a command, end a quote or a comment, or start a new line if it were not quoted.
@@ -131,6 +149,8 @@ fn injection_hostile_names_are_inert_in_every_generated_file() {
     assert!(built.status.success(), "{}", text(&built.stderr));
     let ran = run_module(&module, &[], &[], &parent.join("work"));
     assert_eq!(ran.status.code(), Some(0), "{}", text(&ran.stderr));
+    let setup = std::fs::read_to_string(out.join("share/cpython/Setup.local")).unwrap();
+    assert!(setup.lines().all(|l| l.starts_with('#') || l == "*static*" || !l.contains("PWNED")), "{setup}");
     let header = std::fs::read_to_string(out.join("share/wasi_shim_policy.h")).unwrap();
     assert!(header.lines().all(|l| !l.starts_with(".toml") && !l.starts_with("line2")), "{header}");
     // The CMake toolchain file names the sysroot exactly.
@@ -317,6 +337,31 @@ fn audit_truth_config_log_checks_for_programs_and_types_are_not_functions() {
     let out = wasi_shim(&["audit", zeros.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("neither a wasm module or object"), "{}", text(&out.stderr));
+}
+
+// ---- 7. guest stack
+
+/// 160 frames of 1 KiB overflow the 64 KiB stack by about 96 KiB. Linked with the stack after the data
+/// (wasm-ld's default), the overflow silently ran into `.bss` (here a 256 KiB array that must stay zero);
+/// the wrappers link with --stack-first, so it now traps at address 0 instead.
+#[test]
+fn guest_stack_an_overflow_traps_instead_of_overwriting_data() {
+    let dir = scratch("stack-first");
+    let source = dir.join("deep.c");
+    std::fs::write(
+        &source,
+        "#include <stdio.h>\nstatic char zeros[256 * 1024];\n\
+         static int deep(int n) { volatile char frame[1024]; frame[0] = (char)n; return n ? deep(n - 1) + frame[0] : 0; }\n\
+         int main(void) { int r = deep(160); for (unsigned i = 0; i < sizeof zeros; i++) if (zeros[i]) { puts(\"corrupted\"); return 1; }\n\
+         printf(\"%d\\n\", r); return 0; }\n",
+    )
+    .unwrap();
+    let module = dir.join("deep.wasm");
+    let built = test_support::compile(&overlay("default", BaseRelease::Trixie), &source, &module, &["-O0"]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let ran = run_module(&module, &[], &[], &dir.join("work"));
+    assert_eq!(ran.status.code(), Some(134), "stdout {} stderr {}", text(&ran.stdout), text(&ran.stderr));
+    assert!(text(&ran.stderr).contains("trapped"), "{}", text(&ran.stderr));
 }
 
 // ---- 8. smaller ones

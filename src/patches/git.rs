@@ -83,13 +83,6 @@ impl Git {
 
     /// The last `count` commits as patches in `out`, replacing earlier patches there; their file names.
     pub(super) fn format_patches(&self, out: &Path, count: usize) -> Result<Vec<String>> {
-        std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-        for entry in std::fs::read_dir(out)? {
-            let path = entry?.path();
-            if path.extension().is_some_and(|x| x == "patch") {
-                std::fs::remove_file(&path)?;
-            }
-        }
         let listing = self.output(
             &["format-patch", "--zero-commit", "--no-signature", "--no-numbered", "-o"],
             &[out],

@@ -26,7 +26,7 @@ impl Generator<'_> {
              include -lwasi-emulated-common.\n",
             areas.len(),
             names.join(", "),
-            self.policy.name
+            crate::escape::one_line(&self.policy.name)
         )
     }
 
