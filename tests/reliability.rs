@@ -168,6 +168,17 @@ fn injection_hostile_names_are_inert_in_every_generated_file() {
     let manifest = wasi_shim::overlay::read_manifest(&out).unwrap();
     assert_eq!(manifest.policy.name, policy_path.display().to_string());
     assert_eq!(manifest.base.sysroot, sysroot.display().to_string());
+    // What no generated file could hold faithfully is refused before any work: a path that is not UTF-8,
+    // and (through the policy's rules) a NUL in any name.
+    use std::os::unix::ffi::OsStrExt;
+    let not_utf8 = parent.join(std::ffi::OsStr::from_bytes(b"out\xff"));
+    let error = format!("{:#}", wasi_shim::overlay::build(&Shims::builtin(), &policy, &tc, &not_utf8).unwrap_err());
+    assert!(error.contains("is not valid UTF-8"), "{error}");
+    assert!(!not_utf8.exists());
+    let nul = dir.join("nul.toml");
+    std::fs::write(&nul, "extends = \"default\"\n[identity]\ngecos = \"a\\u0000b\"\n").unwrap();
+    let refused = format!("{:#}", Policy::load(nul.to_str().unwrap(), Catalog::builtin()).unwrap_err());
+    assert!(refused.contains("control character"), "{refused}");
     for pwned in ["PWNED", "PWNED2", "PWNED3"] {
         assert!(!parent.join(pwned).exists() && !Path::new(pwned).exists(), "{pwned} was created");
     }
