@@ -268,3 +268,14 @@ fn too_many_supplementary_groups_are_rejected() {
         "list fewer groups",
     );
 }
+
+#[test]
+fn a_lone_carriage_return_is_named() {
+    // Found by the fuzzer: the toml crate reports this syntax error with an empty message.
+    let (shown, path) = error_for("cr", "[areas]\n\r\rsignals = \"emulate\"\n");
+    assert!(
+        shown.starts_with(&format!("error: {}:2:1: a carriage return must be followed by a newline", path.display())),
+        "{shown}"
+    );
+    assert!(!shown.contains('\r'), "{shown:?}");
+}
