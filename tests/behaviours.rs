@@ -114,7 +114,7 @@ fn run_matrix(behaviour: Behaviour, policy_text: &str) {
     // Not behaviours/<behaviour>: that is where the policy's overlay is built, and a rebuild refuses an
     // overlay holding files it did not write.
     let dir = scratch(&format!("behaviour-programs/{behaviour}"));
-    let policy = test_support::root().join("target/test-scratch/behaviours").join(format!("{behaviour}.toml"));
+    let policy = scratch("behaviours").join(format!("{behaviour}.toml"));
     std::fs::write(&policy, policy_text).unwrap();
     let out = overlay(policy.to_str().unwrap(), BaseRelease::Trixie);
     let source = dir.join("matrix.c");
