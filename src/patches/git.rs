@@ -1,36 +1,89 @@
 //! The scratch repository the series is committed in, and the untouched tree every state is rendered from.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+use super::Layout;
+
 /// The untouched tree's files that every state is rendered from.
 pub(super) struct Pristine {
     root: PathBuf,
-    pub(super) makefile: String,
+    pub(super) layout: Layout,
+    /// The file the build system edits start from: the Makefile, or libc-bottom-half/CMakeLists.txt.
+    pub(super) build_file: String,
+    /// Headers the build removes after copying musl's (`MUSL_OMIT_HEADERS`, or CMake's `REMOVE_ITEM` list).
+    pub(super) omitted_headers: BTreeSet<String>,
+    /// The check-symbols lists of every triple the areas are built for.
+    pub(super) expected: Vec<Expected>,
+}
+
+/// One `expected/<triple>/` directory of the untouched tree.
+pub(super) struct Expected {
+    pub(super) triple: String,
     pub(super) defined_symbols: Vec<String>,
+    pub(super) undefined_symbols: Vec<String>,
     pub(super) include_all: Vec<String>,
     pub(super) predefined_macros: Vec<String>,
+    /// Whether each file ended with a newline (upstream's CMake writes defined-symbols.txt without one).
+    pub(super) final_newlines: [bool; 4],
+}
+
+/// The `expected/` files, in the order of `Expected::final_newlines`.
+pub(super) const EXPECTED_FILES: [&str; 4] =
+    ["defined-symbols.txt", "undefined-symbols.txt", "include-all.c", "predefined-macros.txt"];
+
+/// The triples whose expected lists the areas change: the ones the areas are built for.
+fn area_triples(layout: Layout) -> &'static [&'static str] {
+    match layout {
+        Layout::Makefile => &["wasm32-wasi"],
+        // wasip1 only for now: the areas call preview-1 functions (see the CMake back-end).
+        Layout::CMake => &["wasm32-wasip1", "wasm32-wasip1-threads"],
+    }
+}
+
+impl Expected {
+    fn read(dir: &Path, triple: &str) -> Result<Expected> {
+        let mut texts = Vec::new();
+        for name in EXPECTED_FILES {
+            let path = dir.join(triple).join(name);
+            texts.push(std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?);
+        }
+        let lines = |i: usize| texts[i].lines().map(str::to_owned).collect::<Vec<_>>();
+        Ok(Expected {
+            triple: triple.to_owned(),
+            defined_symbols: lines(0),
+            undefined_symbols: lines(1),
+            include_all: lines(2),
+            predefined_macros: lines(3),
+            final_newlines: [0, 1, 2, 3].map(|i| texts[i].is_empty() || texts[i].ends_with('\n')),
+        })
+    }
 }
 
 impl Pristine {
-    pub(super) fn read(root: &Path) -> Result<Pristine> {
-        let expected = root.join("expected/wasm32-wasi");
-        let read_lines = |name: &str| -> Result<Vec<String>> {
-            let path = expected.join(name);
-            Ok(std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?
-                .lines()
-                .map(str::to_owned)
-                .collect())
+    pub(super) fn read(root: &Path, layout: Layout) -> Result<Pristine> {
+        let (build_path, omitted) = match layout {
+            Layout::Makefile => ("Makefile", "MUSL_OMIT_HEADERS"),
+            Layout::CMake => ("libc-bottom-half/CMakeLists.txt", "list(REMOVE_ITEM globbed_headers"),
         };
+        let omitted_from = if layout == Layout::CMake { "libc-top-half/CMakeLists.txt" } else { "Makefile" };
+        let omitted_text = std::fs::read_to_string(root.join(omitted_from))?;
+        let expected_dir = root.join("expected");
+        let mut expected = Vec::new();
+        for triple in area_triples(layout) {
+            if layout == Layout::Makefile || expected_dir.join(triple).is_dir() {
+                expected.push(Expected::read(&expected_dir, triple)?);
+            }
+        }
         Ok(Pristine {
             root: root.to_path_buf(),
-            makefile: std::fs::read_to_string(root.join("Makefile"))?,
-            defined_symbols: read_lines("defined-symbols.txt")?,
-            include_all: read_lines("include-all.c")?,
-            predefined_macros: read_lines("predefined-macros.txt")?,
+            layout,
+            build_file: std::fs::read_to_string(root.join(build_path))?,
+            omitted_headers: omitted_headers(&omitted_text, omitted),
+            expected,
         })
     }
 
@@ -139,4 +192,33 @@ impl Git {
         }
         Ok(())
     }
+}
+
+/// The headers a block starting with `start` lists: quoted names (`"pwd.h"`, the Makefile) or
+/// `musl/include/<name>` lines (CMake), up to the end of the `\\`-continued variable or the closing `)`.
+fn omitted_headers(text: &str, start: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with(start) {
+            inside = true;
+        }
+        if !inside {
+            continue;
+        }
+        for quoted in line.split('"').skip(1).step_by(2) {
+            out.insert(quoted.to_owned());
+        }
+        if let Some(name) = line.trim().strip_prefix("musl/include/") {
+            out.insert(name.to_owned());
+        }
+        let ends_make = !line.trim_end().ends_with('\\') && start == "MUSL_OMIT_HEADERS";
+        if ends_make || line.trim() == ")" {
+            inside = false;
+            if start != "MUSL_OMIT_HEADERS" {
+                break;
+            }
+        }
+    }
+    out
 }

@@ -7,6 +7,7 @@
 //! area holds, `render` writes a state, `makefile` edits the Makefile, `messages` writes the commit
 //! messages, `git` keeps the scratch repository.
 
+mod cmake;
 mod git;
 mod makefile;
 mod messages;
@@ -114,29 +115,76 @@ fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
 pub enum Layout {
     /// Top-level Makefile with `LIBWASI_EMULATED_*_SOURCES` (upstream until 2025; Debian bookworm, trixie).
     Makefile,
+    /// Top-level CMakeLists.txt, one `add_internal_library_pair` per emulation (upstream since #685, 2025-12-18).
+    CMake,
 }
 
-/// Recognise a wasi-libc tree, or say clearly what it is not.
+/// A text a layout's generator edits at or relies on: `file` (relative to the tree) must contain `needle`.
+struct Anchor {
+    file: &'static str,
+    needle: &'static str,
+}
+
+const fn anchor(file: &'static str, needle: &'static str) -> Anchor {
+    Anchor { file, needle }
+}
+
+/// What a Makefile tree must hold for the Makefile edits to land where they belong.
+const MAKEFILE_ANCHORS: &[Anchor] = &[
+    anchor("Makefile", "LIBWASI_EMULATED_SIGNAL_SOURCES"),
+    anchor("Makefile", "LIBWASI_EMULATED_SIGNAL_MUSL_OBJS"),
+    anchor("Makefile", "MUSL_OMIT_HEADERS"),
+    anchor("Makefile", "check-symbols:"),
+    anchor("expected/wasm32-wasi/defined-symbols.txt", ""),
+];
+
+/// What a CMake tree must hold: the helpers each emulation library is declared with, the list its
+/// subdirectories are registered in, musl's omitted headers, the include-all exclusions check-symbols
+/// applies, and the wasm32-wasip1 expected lists.
+const CMAKE_ANCHORS: &[Anchor] = &[
+    anchor("CMakeLists.txt", "function(add_internal_library_pair"),
+    anchor("CMakeLists.txt", "function(sysroot_lib"),
+    anchor("libc-bottom-half/CMakeLists.txt", "add_subdirectory(signal)"),
+    anchor("libc-top-half/CMakeLists.txt", "list(REMOVE_ITEM globbed_headers"),
+    anchor("cmake/scripts/run-check-symbols.cmake", INCLUDE_ALL_EXCLUSION),
+    anchor("expected/wasm32-wasip1/defined-symbols.txt", ""),
+];
+
+/// The line of upstream's run-check-symbols.cmake after which the series adds its gated headers to the
+/// headers include-all.c leaves out.
+pub(crate) const INCLUDE_ALL_EXCLUSION: &str = "header MATCHES \"^(setjmp|signal).h$\" OR";
+
+/// Recognise a wasi-libc tree, or say clearly what it is not: for a tree of a known build system, the
+/// first anchor its edits need that is missing.
 pub fn detect_layout(tree: &Path) -> Result<Layout> {
-    if tree.join("CMakeLists.txt").is_file() && tree.join("libc-bottom-half").is_dir() {
+    if !tree.join("libc-bottom-half").is_dir() {
+        bail!("{} is not a wasi-libc tree: it has no libc-bottom-half/ directory", tree.display());
+    }
+    let (layout, anchors) = if tree.join("CMakeLists.txt").is_file() {
+        (Layout::CMake, CMAKE_ANCHORS)
+    } else if tree.join("Makefile").is_file() {
+        (Layout::Makefile, MAKEFILE_ANCHORS)
+    } else {
         bail!(
-            "{} is a CMake-based wasi-libc (upstream since 2025: top-level CMakeLists.txt, add_internal_library_pair per emulation).\n\
-             wasi-shim patches writes Makefile edits only so far; use a Makefile-based tree (Debian's bookworm or trixie source package, or upstream before the CMake move)",
+            "{} is not a wasi-libc tree this generator knows: it has neither a CMakeLists.txt nor a Makefile",
             tree.display()
         );
+    };
+    for a in anchors {
+        let text = std::fs::read_to_string(tree.join(a.file)).unwrap_or_default();
+        let present = tree.join(a.file).is_file() && text.contains(a.needle);
+        if !present {
+            let what = if a.needle.is_empty() { String::new() } else { format!(" containing `{}`", a.needle) };
+            bail!(
+                "{} is a {layout:?}-based wasi-libc tree this generator does not understand: it expected {}{what}, \
+                 where the series' edits are anchored. Generate against a tree of a known layout (upstream main, or \
+                 Debian's bookworm or trixie source package)",
+                tree.display(),
+                a.file
+            );
+        }
     }
-    let makefile = tree.join("Makefile");
-    let text = std::fs::read_to_string(&makefile).unwrap_or_default();
-    if tree.join("libc-bottom-half").is_dir()
-        && text.contains("LIBWASI_EMULATED_SIGNAL_SOURCES")
-        && text.contains("check-symbols:")
-    {
-        return Ok(Layout::Makefile);
-    }
-    bail!(
-        "{} is not a wasi-libc tree this generator knows: expected libc-bottom-half/ and a Makefile defining LIBWASI_EMULATED_SIGNAL_SOURCES and check-symbols",
-        tree.display()
-    )
+    Ok(layout)
 }
 
 /// The upstream commit a tree was made from: git's HEAD, or the hash in a Debian version
@@ -293,12 +341,15 @@ mod tests {
     }
 
     #[test]
-    fn a_cmake_tree_is_refused_with_the_reason() {
+    fn a_tree_missing_an_anchor_is_refused_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("libc-bottom-half")).unwrap();
-        std::fs::write(dir.path().join("CMakeLists.txt"), "project(wasi-libc)").unwrap();
+        std::fs::write(dir.path().join("CMakeLists.txt"), "function(add_internal_library_pair name)\n").unwrap();
         let err = detect_layout(dir.path()).unwrap_err().to_string();
-        assert!(err.contains("CMake-based wasi-libc"), "{err}");
+        assert!(
+            err.contains("CMake-based") && err.contains("CMakeLists.txt containing `function(sysroot_lib`"),
+            "{err}"
+        );
         let unknown = tempfile::tempdir().unwrap();
         assert!(detect_layout(unknown.path()).unwrap_err().to_string().contains("not a wasi-libc tree"));
     }

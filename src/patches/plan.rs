@@ -19,6 +19,8 @@ pub(super) struct Plan {
     pub(super) areas: Vec<AreaPlan>,
     /// Symbols the shared helpers define.
     pub(super) common_defined: Vec<String>,
+    /// Symbols the shared helpers use.
+    pub(super) common_undefined: Vec<String>,
     /// The overlay's link plan for the same policy over the same base, per function.
     pub(super) link_plans: Vec<LinkPlan>,
 }
@@ -38,6 +40,8 @@ pub(super) struct AreaPlan {
     pub(super) sources: Vec<String>,
     /// Symbols the area's objects define.
     pub(super) defined: Vec<String>,
+    /// Symbols the area's objects use.
+    pub(super) undefined: Vec<String>,
     /// Other areas whose symbols the area's objects use.
     pub(super) needs: BTreeSet<String>,
     /// Base emulations (`SIGNAL`, `GETPID` …) its headers switch on in the overlay.
@@ -79,7 +83,7 @@ impl Generator<'_> {
     /// The overlay for the same policy over the same base (built in `scratch`) gives the link plans and
     /// the compiled symbols; the areas and headers are laid out from them.
     pub(super) fn plan(&self, tree: &Path, scratch: &Path) -> Result<Plan> {
-        let pristine = Pristine::read(tree)?;
+        let pristine = Pristine::read(tree, super::detect_layout(tree)?)?;
         let overlay_dir = scratch.join("overlay");
         let report = crate::overlay::build(self.shims, self.policy, self.toolchain, &overlay_dir)?;
         let archive = overlay_dir.join("lib").join(&self.toolchain.triple).join(crate::overlay::LIBRARY);
@@ -91,21 +95,23 @@ impl Generator<'_> {
             .iter()
             .map(|(file, text)| (file.trim_end_matches(".c").to_owned(), source_area(catalog, text)))
             .collect();
-        let headers = self.header_plans(tree, &pristine.makefile)?;
+        let headers = self.header_plans(tree, &pristine.omitted_headers)?;
         let mut areas = area_plans(catalog, &member_area, &symbols, &headers);
         set_flags(&mut areas, catalog, &report.plans);
-        let common_defined = member_area
-            .iter()
-            .filter(|(_, a)| *a == COMMON)
-            .flat_map(|(m, _)| symbols.defined.get(m).into_iter().flatten().cloned())
-            .collect();
-        Ok(Plan { pristine, headers, areas, common_defined, link_plans: report.plans })
+        let common = |of: &BTreeMap<String, Vec<String>>| -> Vec<String> {
+            member_area
+                .iter()
+                .filter(|(_, a)| *a == COMMON)
+                .flat_map(|(m, _)| of.get(m).into_iter().flatten().cloned())
+                .collect()
+        };
+        let (common_defined, common_undefined) = (common(&symbols.defined), common(&symbols.undefined));
+        Ok(Plan { pristine, headers, areas, common_defined, common_undefined, link_plans: report.plans })
     }
 
     /// Every overlay header, classified against the tree.
-    pub(super) fn header_plans(&self, tree: &Path, makefile: &str) -> Result<Vec<HeaderPlan>> {
+    pub(super) fn header_plans(&self, tree: &Path, omitted: &BTreeSet<String>) -> Result<Vec<HeaderPlan>> {
         let catalog = &self.shims.catalog;
-        let omitted = omitted_headers(makefile);
         let areas_of = |header: &str| -> Vec<String> {
             let mut v: Vec<String> =
                 catalog.functions.iter().filter(|f| f.header == header).map(|f| f.area.clone()).collect();
@@ -166,10 +172,15 @@ fn area_plans(
             headers.iter().filter(|h| h.areas.contains(name)).flat_map(|h| base_emulations_of(&h.text)).collect();
         let mut defined: Vec<String> = members.iter().flat_map(|m| symbols.defined[*m].iter().cloned()).collect();
         defined.sort();
+        let mut undefined: Vec<String> =
+            members.iter().flat_map(|m| symbols.undefined.get(*m).into_iter().flatten().cloned()).collect();
+        undefined.sort();
+        undefined.dedup();
         areas.push(AreaPlan {
             name: name.clone(),
             sources: members.iter().map(|m| format!("{m}.c")).collect(),
             defined,
+            undefined,
             needs,
             base_emulations,
             cflags: Vec::new(),
@@ -236,26 +247,6 @@ pub(super) fn source_area(catalog: &Catalog, text: &str) -> String {
     } else {
         COMMON.to_owned()
     }
-}
-
-/// Headers the Makefile removes after copying musl's (`MUSL_OMIT_HEADERS`).
-fn omitted_headers(makefile: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut inside = false;
-    for line in makefile.lines() {
-        if line.starts_with("MUSL_OMIT_HEADERS") {
-            inside = true;
-        }
-        if inside {
-            for quoted in line.split('"').skip(1).step_by(2) {
-                out.insert(quoted.to_owned());
-            }
-            if !line.trim_end().ends_with('\\') {
-                inside = false;
-            }
-        }
-    }
-    out
 }
 
 /// `_WASI_EMULATED_X` switches a header template turns on before including wasi-libc's header.

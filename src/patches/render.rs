@@ -3,14 +3,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::git::write;
+use super::cmake::render_cmake;
+use super::git::{write, EXPECTED_FILES};
 use super::makefile::render_makefile;
 use super::plan::{source_area, AreaPlan, HeaderKind, HeaderPlan, Plan};
-use super::{area_macro, extension_header, guard_of, upper, Generator, COMMON, EMULATED_HEADERS, PATCHES_MARKER};
+use super::{
+    area_macro, extension_header, guard_of, upper, Generator, Layout, COMMON, EMULATED_HEADERS, PATCHES_MARKER,
+};
 use crate::catalog::Catalog;
 use crate::codegen::{self, GENERATED_MARKER};
 use crate::shims::DECLARATIONS_MARKER;
@@ -43,9 +46,43 @@ impl Renderer<'_> {
         for header in &self.plan.headers {
             self.render_header(header, &on, &mut rendered)?;
         }
-        let makefile = render_makefile(&self.plan.pristine.makefile, done, !rendered.new.is_empty(), &rendered.new)?;
-        write(&self.repo.join("Makefile"), &makefile)?;
-        self.render_expected(done, &rendered)
+        self.render_build_files(done, &rendered)?;
+        self.render_expected(done, &rendered)?;
+        if self.plan.pristine.layout == Layout::CMake {
+            // Upstream checks libc-bottom-half's C with clang-format (LLVM style: the tree has no .clang-format).
+            let written = [self.repo.join("libc-bottom-half/wasi-emulated")]
+                .into_iter()
+                .chain(done.iter().map(|a| self.repo.join(format!("libc-bottom-half/wasi-emulated-{}", a.name))))
+                .chain([self.repo.join("libc-bottom-half/headers/public")]);
+            format_c(&self.generator.toolchain.clang, written)?;
+        }
+        Ok(())
+    }
+
+    /// The Makefile, or the CMake files, with the shared helpers and the areas in `done`.
+    fn render_build_files(&self, done: &[AreaPlan], rendered: &RenderedHeaders) -> Result<()> {
+        let pristine = &self.plan.pristine;
+        match pristine.layout {
+            Layout::Makefile => {
+                let makefile = render_makefile(&pristine.build_file, done, !rendered.new.is_empty(), &rendered.new)?;
+                write(&self.repo.join("Makefile"), &makefile)
+            }
+            Layout::CMake => {
+                let script = pristine.file("cmake/scripts/run-check-symbols.cmake")?;
+                let common: Vec<String> = self
+                    .generator
+                    .shims
+                    .c_sources
+                    .iter()
+                    .filter(|(_, t)| source_area(self.catalog(), t) == COMMON)
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                for (path, text) in render_cmake(&pristine.build_file, &script, &common, done, &rendered.new)? {
+                    write(&self.repo.join(path), &text)?;
+                }
+                Ok(())
+            }
+        }
     }
 
     fn catalog(&self) -> &Catalog {
@@ -201,7 +238,7 @@ impl Renderer<'_> {
         let message = format!("WASI has no <{}>; to enable its emulation, {}", header.name, alternatives.join(", or "));
         let none = active.iter().map(|a| format!("!defined({})", area_macro(a))).collect::<Vec<_>>().join(" && ");
         write(
-            &self.repo.join("libc-bottom-half").join(EMULATED_HEADERS).join(&header.name),
+            &self.repo.join("libc-bottom-half").join(self.new_headers_dir()).join(&header.name),
             &format!(
                 "/* <{}> for the wasi-emulated areas ({PATCHES_MARKER}; from wasi-shim's shims/include/{}). */\n#if {none}\n#error {}\n#else\n{body}\n#endif\n",
                 header.name,
@@ -211,19 +248,50 @@ impl Renderer<'_> {
         )
     }
 
-    /// Expected check-symbols output: the pristine lists plus what the areas add.
-    fn render_expected(&self, done: &[AreaPlan], rendered: &RenderedHeaders) -> Result<()> {
-        let pristine = &self.plan.pristine;
-        let expected = self.repo.join("expected/wasm32-wasi");
-        let mut symbols: Vec<String> = self.plan.common_defined.clone();
-        for area in done {
-            symbols.extend(area.defined.iter().cloned());
+    /// Where headers the tree lacks are written: the Makefile copies a directory of its own after musl's;
+    /// CMake installs every header under headers/public, and musl's of the same name is on its REMOVE_ITEM list.
+    fn new_headers_dir(&self) -> &'static str {
+        match self.plan.pristine.layout {
+            Layout::Makefile => EMULATED_HEADERS,
+            Layout::CMake => "headers/public",
         }
-        write(&expected.join("defined-symbols.txt"), &lines(&merge_sorted(&pristine.defined_symbols, symbols)))?;
-        let includes = rendered.extensions.iter().map(|(ext, _)| format!("#include <{ext}>")).collect();
-        write(&expected.join("include-all.c"), &lines(&merge_sorted(&pristine.include_all, includes)))?;
-        let macros = rendered.extensions.iter().map(|(_, guard)| format!("#define {guard} ")).collect();
-        write(&expected.join("predefined-macros.txt"), &lines(&merge_sorted(&pristine.predefined_macros, macros)))
+    }
+
+    /// Expected check-symbols output of every triple the areas are built for: the pristine lists plus
+    /// what the areas add.
+    fn render_expected(&self, done: &[AreaPlan], rendered: &RenderedHeaders) -> Result<()> {
+        let mut defined: Vec<String> = self.plan.common_defined.clone();
+        let mut used: BTreeSet<String> = self.plan.common_undefined.iter().cloned().collect();
+        for area in done {
+            defined.extend(area.defined.iter().cloned());
+            used.extend(area.undefined.iter().cloned());
+        }
+        for pristine in &self.plan.pristine.expected {
+            let expected = self.repo.join("expected").join(&pristine.triple);
+            let known: BTreeSet<&String> =
+                pristine.defined_symbols.iter().chain(&defined).chain(&pristine.undefined_symbols).collect();
+            // The Makefile's lists predate undefined-symbols.txt's use for emulation libraries.
+            let unresolved: Vec<String> = match self.plan.pristine.layout {
+                Layout::Makefile => Vec::new(),
+                Layout::CMake => used.iter().filter(|s| !known.contains(s)).cloned().collect(),
+            };
+            let includes = rendered.extensions.iter().map(|(ext, _)| format!("#include <{ext}>")).collect();
+            let macros = rendered.extensions.iter().map(|(_, guard)| format!("#define {guard} ")).collect();
+            let lists = [
+                merge_sorted(&pristine.defined_symbols, defined.clone()),
+                merge_sorted(&pristine.undefined_symbols, unresolved),
+                merge_sorted(&pristine.include_all, includes),
+                merge_sorted(&pristine.predefined_macros, macros),
+            ];
+            for ((name, list), newline) in EXPECTED_FILES.iter().zip(&lists).zip(pristine.final_newlines) {
+                let mut text = list.join("\n");
+                if newline && !list.is_empty() {
+                    text.push('\n');
+                }
+                write(&expected.join(name), &text)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -343,10 +411,28 @@ fn merge_sorted(existing: &[String], mut added: Vec<String>) -> Vec<String> {
     out
 }
 
-fn lines(items: &[String]) -> String {
-    let mut s = items.join("\n");
-    s.push('\n');
-    s
+/// Every `.c` and `.h` under `dirs` reformatted in place with clang-format's LLVM style, by the
+/// clang-format of the same LLVM release as `clang` (clang-19 -> clang-format-19).
+fn format_c(clang: &Path, dirs: impl Iterator<Item = PathBuf>) -> Result<()> {
+    let version = clang.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("clang")).unwrap_or("");
+    let tool = clang.with_file_name(format!("clang-format{version}"));
+    let mut files = Vec::new();
+    for dir in dirs.filter(|d| d.is_dir()) {
+        files.extend(
+            crate::files::under(&dir)?.into_iter().filter(|f| f.extension().is_some_and(|e| e == "c" || e == "h")),
+        );
+    }
+    if files.is_empty() {
+        return Ok(());
+    }
+    let status =
+        std::process::Command::new(&tool).args(["--style=LLVM", "-i"]).args(&files).status().with_context(|| {
+            format!("cannot run {}: install it (apt-get install clang-format{version})", tool.display())
+        })?;
+    if !status.success() {
+        anyhow::bail!("{} failed on the series' C sources", tool.display());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

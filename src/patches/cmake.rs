@@ -1,0 +1,121 @@
+//! The CMake files of a CMake-layout wasi-libc tree (upstream main) with the areas added in upstream's own
+//! idiom: one `libc-bottom-half/wasi-emulated-<area>/` directory and one `add_internal_library_pair` per
+//! area (as `getpid/`, `mman/`, `signal/` and `clocks/` are), registered beside them, and the areas' gated
+//! headers left out of check-symbols' include-all.c the way `signal.h` and `sys/mman.h` are.
+
+use std::fmt::Write as _;
+
+use anyhow::{bail, Result};
+
+use super::plan::AreaPlan;
+use super::{area_macro, COMMON, INCLUDE_ALL_EXCLUSION};
+
+/// Where the areas' `add_subdirectory` lines go: after the last of upstream's emulation libraries.
+const SUBDIRECTORY_ANCHOR: &str = "add_subdirectory(signal)\n";
+
+/// `(path, text)` of every CMake file a state changes or adds: libc-bottom-half/CMakeLists.txt, one
+/// CMakeLists.txt per library, and run-check-symbols.cmake when the state installs gated headers.
+pub(super) fn render_cmake(
+    bottom_half: &str,
+    check_symbols: &str,
+    common_sources: &[String],
+    done: &[AreaPlan],
+    gated_headers: &[String],
+) -> Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    let dirs: Vec<String> = std::iter::once("wasi-emulated".to_owned())
+        .chain(done.iter().map(|a| format!("wasi-emulated-{}", a.name)))
+        .collect();
+    let mut block = String::from(
+        "# The wasi-emulated areas: opt-in POSIX emulation, one library per area, and the helpers\n\
+         # they share. Built for preview 1, whose interfaces they call.\nif(WASI STREQUAL \"p1\")\n",
+    );
+    for dir in &dirs {
+        writeln!(block, "  add_subdirectory({dir})").unwrap();
+    }
+    block.push_str("endif()\n");
+    if !bottom_half.contains(SUBDIRECTORY_ANCHOR) {
+        bail!("libc-bottom-half/CMakeLists.txt has no `{}` line: unknown layout", SUBDIRECTORY_ANCHOR.trim());
+    }
+    let registered = bottom_half.replacen(SUBDIRECTORY_ANCHOR, &format!("{SUBDIRECTORY_ANCHOR}{block}"), 1);
+    files.push(("libc-bottom-half/CMakeLists.txt".to_owned(), registered));
+    let switches = compile_definitions(done);
+    files
+        .push(("libc-bottom-half/wasi-emulated/CMakeLists.txt".to_owned(), library(COMMON, common_sources, &switches)));
+    for area in done {
+        let path = format!("libc-bottom-half/wasi-emulated-{}/CMakeLists.txt", area.name);
+        files.push((path, library(&area.name, &area.sources, &switches)));
+    }
+    if !gated_headers.is_empty() {
+        files.push((
+            "cmake/scripts/run-check-symbols.cmake".to_owned(),
+            exclude_from_include_all(check_symbols, gated_headers)?,
+        ));
+    }
+    Ok(files)
+}
+
+/// Every area's switch and the base emulations the areas build on: the areas' sources see each
+/// other's declarations, as the overlay's do.
+fn compile_definitions(done: &[AreaPlan]) -> Vec<String> {
+    let mut defs: Vec<String> = done.iter().map(|a| area_macro(&a.name)).collect();
+    let mut bases: Vec<String> =
+        done.iter().flat_map(|a| a.base_emulations.iter().map(|e| format!("_WASI_EMULATED_{e}"))).collect();
+    bases.sort();
+    bases.dedup();
+    defs.extend(bases);
+    defs
+}
+
+/// One area's CMakeLists.txt: the static and shared library pair, its policy header's directory and the
+/// shared helpers' on the include path, and both installed into the sysroot.
+fn library(area: &str, sources: &[String], definitions: &[String]) -> String {
+    let name = format!("wasi-emulated-{area}");
+    let mut text = format!("add_internal_library_pair({name}\n");
+    for source in sources {
+        writeln!(text, "    {source}").unwrap();
+    }
+    text.push_str(")\n\n");
+    writeln!(text, "foreach(target {name} {name}-static)").unwrap();
+    text.push_str(
+        "  target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}\n    ${CMAKE_CURRENT_SOURCE_DIR}/../wasi-emulated)\n",
+    );
+    if !definitions.is_empty() {
+        writeln!(text, "  target_compile_definitions(${{target}} PRIVATE {})", definitions.join(" ")).unwrap();
+    }
+    text.push_str("endforeach()\n\n");
+    writeln!(text, "sysroot_lib({name}-static lib{name}.a)\nsysroot_lib({name} lib{name}.so)").unwrap();
+    text
+}
+
+/// run-check-symbols.cmake with the gated headers (which `#error` without their area) left out of
+/// include-all.c beside `signal.h`.
+fn exclude_from_include_all(script: &str, gated: &[String]) -> Result<String> {
+    let Some(at) = script.find(INCLUDE_ALL_EXCLUSION) else {
+        bail!("cmake/scripts/run-check-symbols.cmake has no `{INCLUDE_ALL_EXCLUSION}`: unknown layout");
+    };
+    let mut names: Vec<String> = gated.iter().map(|h| h.trim_end_matches(".h").replace('.', "\\\\.")).collect();
+    names.sort();
+    names.dedup();
+    let line_start = script[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &script[line_start..at];
+    let end = at + INCLUDE_ALL_EXCLUSION.len();
+    let added = format!(
+        "\n{indent}# The wasi-emulated areas' headers refuse without their area.\n{indent}header MATCHES \"^({})\\\\.h$\" OR",
+        names.join("|")
+    );
+    Ok(format!("{}{added}{}", &script[..end], &script[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gated_headers_join_the_include_all_exclusions() {
+        let script = format!("  if(header MATCHES bits/ OR\n      {INCLUDE_ALL_EXCLUSION}\n      x)\n");
+        let out = exclude_from_include_all(&script, &["pwd.h".into(), "sys/wait.h".into()]).unwrap();
+        assert!(out.contains("      header MATCHES \"^(pwd|sys/wait)\\\\.h$\" OR\n      x)"), "{out}");
+        assert!(exclude_from_include_all("nothing", &["pwd.h".into()]).is_err());
+    }
+}
