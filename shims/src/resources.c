@@ -33,8 +33,8 @@ static struct rlimit ws_limits[RLIMIT_NLIMITS];
 static int ws_limits_ready;
 
 /* wasm-ld defines these around the stack it reserves (LLVM 16 and later). */
-extern char __stack_low[] __attribute__((weak));
-extern char __stack_high[] __attribute__((weak));
+extern char __stack_low[] __attribute__((__weak__));
+extern char __stack_high[] __attribute__((__weak__));
 
 static rlim_t ws_limit(long long setting) {
   return setting < 0 ? RLIM_INFINITY : (rlim_t)setting;

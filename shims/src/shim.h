@@ -31,7 +31,7 @@
 /* The symbol a stub defines: `uid_t WS_SYM(getuid)(void) { ... }`. Weak, because a program that
  * brings its own (CPython's AC_REPLACE_FUNCS dup2.c after configure said no) must win over ours
  * rather than clash with the other functions in the same archive member. */
-#define WS_SYM(name) __attribute__((weak)) WS_SYMBOL_##name
+#define WS_SYM(name) __attribute__((__weak__)) WS_SYMBOL_##name
 
 void __wasi_shim_log_first_call(const char *function, const char *behaviour);
 _Noreturn void __wasi_shim_trap(const char *function);

@@ -212,14 +212,15 @@ void (*WS_SYM(signal)(int sig, void (*handler)(int)))(int) {
 }
 
 /* BSD semantics, as signal() has. Weak, as in wasi-libc's signal.o. */
-__attribute__((weak)) void (*bsd_signal(int sig, void (*handler)(int)))(int) {
+__attribute__((__weak__)) void (*bsd_signal(int sig,
+                                            void (*handler)(int)))(int) {
   return WS_SYMBOL_signal(sig, handler);
 }
 
 /* System V semantics: the handler is reset on delivery and the signal is not blocked while it runs. Weak,
  * as in wasi-libc's signal.o. */
-__attribute__((weak)) void (*__sysv_signal(int sig,
-                                           void (*handler)(int)))(int) {
+__attribute__((__weak__)) void (*__sysv_signal(int sig,
+                                               void (*handler)(int)))(int) {
   if (WS_BEHAVIOUR_signal != WS_EMULATE)
     return WS_SYMBOL_signal(sig, handler);
   return ws_install(sig, handler, SA_RESETHAND | SA_NODEFER);

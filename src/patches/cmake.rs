@@ -37,7 +37,10 @@ pub(super) fn render_cmake(
     if !bottom_half.contains(SUBDIRECTORY_ANCHOR) {
         bail!("libc-bottom-half/CMakeLists.txt has no `{}` line: unknown layout", SUBDIRECTORY_ANCHOR.trim());
     }
-    let registered = bottom_half.replacen(SUBDIRECTORY_ANCHOR, &format!("{SUBDIRECTORY_ANCHOR}{block}"), 1);
+    let mut registered = bottom_half.replacen(SUBDIRECTORY_ANCHOR, &format!("{SUBDIRECTORY_ANCHOR}{block}"), 1);
+    if !gated_headers.is_empty() {
+        registered = installed_for_p1_only(&registered, gated_headers)?;
+    }
     files.push(("libc-bottom-half/CMakeLists.txt".to_owned(), registered));
     let switches = compile_definitions(done);
     files
@@ -53,6 +56,26 @@ pub(super) fn render_cmake(
         ));
     }
     Ok(files)
+}
+
+/// Where the gated headers' exception goes: after the last target-specific exception of headers/public.
+const PUBLIC_HEADERS_ANCHOR: &str =
+    "  list(REMOVE_ITEM globbed_headers headers/public/wasi/__generated_wasip3.h)\nendif()\n";
+
+/// The gated headers installed for wasip1 only, with the libraries they name (and where musl installs its
+/// own `<netdb.h>`, on wasip2 and wasip3, without a second target of the same name).
+fn installed_for_p1_only(bottom_half: &str, gated: &[String]) -> Result<String> {
+    if !bottom_half.contains(PUBLIC_HEADERS_ANCHOR) {
+        bail!("libc-bottom-half/CMakeLists.txt lacks the wasip3 exception of headers/public: unknown layout");
+    }
+    let mut block = String::from(
+        "\n# The wasi-emulated areas' headers go with their libraries, which are built for wasip1 only.\nif (NOT (WASI STREQUAL \"p1\"))\n  list(REMOVE_ITEM globbed_headers\n",
+    );
+    for header in gated {
+        writeln!(block, "    headers/public/{header}").unwrap();
+    }
+    block.push_str("  )\nendif()\n");
+    Ok(bottom_half.replacen(PUBLIC_HEADERS_ANCHOR, &format!("{PUBLIC_HEADERS_ANCHOR}{block}"), 1))
 }
 
 /// Every area's switch and the base emulations the areas build on: the areas' sources see each

@@ -29,19 +29,17 @@ pub(super) struct Expected {
     pub(super) predefined_macros: Vec<String>,
     /// Whether each file ended with a newline (upstream's CMake writes defined-symbols.txt without one).
     pub(super) final_newlines: [bool; 4],
+    /// Whether the areas' libraries are built for this triple (their headers are installed for every one).
+    pub(super) areas_built: bool,
 }
 
 /// The `expected/` files, in the order of `Expected::final_newlines`.
 pub(super) const EXPECTED_FILES: [&str; 4] =
     ["defined-symbols.txt", "undefined-symbols.txt", "include-all.c", "predefined-macros.txt"];
 
-/// The triples whose expected lists the areas change: the ones the areas are built for.
-fn area_triples(layout: Layout) -> &'static [&'static str] {
-    match layout {
-        Layout::Makefile => &["wasm32-wasi"],
-        // wasip1 only for now: the areas call preview-1 functions (see the CMake back-end).
-        Layout::CMake => &["wasm32-wasip1", "wasm32-wasip1-threads"],
-    }
+/// Whether the areas' libraries are built for `triple`: preview 1 only for now, whose interfaces they call.
+fn areas_built_for(triple: &str) -> bool {
+    triple == "wasm32-wasi" || triple.starts_with("wasm32-wasip1")
 }
 
 impl Expected {
@@ -59,6 +57,7 @@ impl Expected {
             include_all: lines(2),
             predefined_macros: lines(3),
             final_newlines: [0, 1, 2, 3].map(|i| texts[i].is_empty() || texts[i].ends_with('\n')),
+            areas_built: areas_built_for(triple),
         })
     }
 }
@@ -72,12 +71,15 @@ impl Pristine {
         let omitted_from = if layout == Layout::CMake { "libc-top-half/CMakeLists.txt" } else { "Makefile" };
         let omitted_text = std::fs::read_to_string(root.join(omitted_from))?;
         let expected_dir = root.join("expected");
-        let mut expected = Vec::new();
-        for triple in area_triples(layout) {
-            if layout == Layout::Makefile || expected_dir.join(triple).is_dir() {
-                expected.push(Expected::read(&expected_dir, triple)?);
-            }
-        }
+        let mut triples: Vec<String> = match layout {
+            Layout::Makefile => vec!["wasm32-wasi".to_owned()],
+            Layout::CMake => std::fs::read_dir(&expected_dir)
+                .with_context(|| format!("cannot list {}", expected_dir.display()))?
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect(),
+        };
+        triples.sort();
+        let expected = triples.iter().map(|t| Expected::read(&expected_dir, t)).collect::<Result<Vec<_>>>()?;
         Ok(Pristine {
             root: root.to_path_buf(),
             layout,
@@ -194,7 +196,7 @@ impl Git {
     }
 }
 
-/// The headers a block starting with `start` lists: quoted names (`"pwd.h"`, the Makefile) or
+/// The headers every block starting with `start` lists (CMake's second block is wasip1's: `netdb.h`): quoted names (`"pwd.h"`, the Makefile) or
 /// `musl/include/<name>` lines (CMake), up to the end of the `\\`-continued variable or the closing `)`.
 fn omitted_headers(text: &str, start: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -215,9 +217,6 @@ fn omitted_headers(text: &str, start: &str) -> BTreeSet<String> {
         let ends_make = !line.trim_end().ends_with('\\') && start == "MUSL_OMIT_HEADERS";
         if ends_make || line.trim() == ")" {
             inside = false;
-            if start != "MUSL_OMIT_HEADERS" {
-                break;
-            }
         }
     }
     out

@@ -197,6 +197,12 @@ pub fn base_commit(tree: &Path) -> Result<String> {
         }
     }
     let name = tree.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    // `git archive --prefix=wasi-libc-<commit>/`, as upstream snapshots are named.
+    if let Some(hash) = name.strip_prefix("wasi-libc-") {
+        if (7..=40).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Ok(hash[..7].to_owned());
+        }
+    }
     let changelog = std::fs::read_to_string(tree.join("debian/changelog")).unwrap_or_default();
     let version = changelog.lines().next().and_then(|l| l.split(['(', ')']).nth(1)).map(str::to_owned).unwrap_or(name);
     version
@@ -206,7 +212,7 @@ pub fn base_commit(tree: &Path) -> Result<String> {
         .map(|hash| hash.split('-').next().unwrap_or(hash).to_owned())
         .with_context(|| {
             format!(
-                "cannot tell the upstream commit of {}: no .git and no ~gitDATE.HASH in its name or debian/changelog",
+                "cannot tell the upstream commit of {}: no .git, no ~gitDATE.HASH in its name or debian/changelog, and not named wasi-libc-HASH as `git archive --prefix` snapshots are",
                 tree.display()
             )
         })
@@ -338,6 +344,9 @@ mod tests {
         let tree = dir.path().join("wasi-libc-0.0~git20220510.9886d3d");
         std::fs::create_dir_all(&tree).unwrap();
         assert_eq!(base_commit(&tree).unwrap(), "9886d3d");
+        let snapshot = dir.path().join("wasi-libc-476bd3c");
+        std::fs::create_dir_all(&snapshot).unwrap();
+        assert_eq!(base_commit(&snapshot).unwrap(), "476bd3c");
     }
 
     #[test]

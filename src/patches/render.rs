@@ -50,11 +50,17 @@ impl Renderer<'_> {
         self.render_expected(done, &rendered)?;
         if self.plan.pristine.layout == Layout::CMake {
             // Upstream checks libc-bottom-half's C with clang-format (LLVM style: the tree has no .clang-format).
+            // Only what the series writes or changes: the tree's untouched files keep their formatting.
+            let ours = |f: &Path| {
+                let relative = f.strip_prefix(self.repo).unwrap_or(f);
+                let now = std::fs::read_to_string(f).ok();
+                self.plan.pristine.file(&relative.to_string_lossy()).ok() != now
+            };
             let written = [self.repo.join("libc-bottom-half/wasi-emulated")]
                 .into_iter()
                 .chain(done.iter().map(|a| self.repo.join(format!("libc-bottom-half/wasi-emulated-{}", a.name))))
                 .chain([self.repo.join("libc-bottom-half/headers/public")]);
-            format_c(&self.generator.toolchain.clang, written)?;
+            format_c(&self.generator.toolchain.clang, written, &ours)?;
         }
         Ok(())
     }
@@ -273,12 +279,28 @@ impl Renderer<'_> {
             // The Makefile's lists predate undefined-symbols.txt's use for emulation libraries.
             let unresolved: Vec<String> = match self.plan.pristine.layout {
                 Layout::Makefile => Vec::new(),
-                Layout::CMake => used.iter().filter(|s| !known.contains(s)).cloned().collect(),
+                Layout::CMake => {
+                    let ignored =
+                        ignored_undefined(&self.plan.pristine.file("cmake/scripts/run-check-symbols.cmake")?)?;
+                    used.iter()
+                        .filter(|s| !known.contains(s) && !ignored.iter().any(|r| r.is_match(s)))
+                        .cloned()
+                        .collect()
+                }
             };
             let includes = rendered.extensions.iter().map(|(ext, _)| format!("#include <{ext}>")).collect();
             let macros = rendered.extensions.iter().map(|(_, guard)| format!("#define {guard} ")).collect();
+            let (mut defined, unresolved) =
+                if pristine.areas_built { (defined.clone(), unresolved) } else { (Vec::new(), Vec::new()) };
+            if self.plan.pristine.layout == Layout::CMake {
+                // CMake's list lists each symbol once: the base's raise, signal, flockfile … are not repeated.
+                let base: BTreeSet<&String> = pristine.defined_symbols.iter().collect();
+                defined.retain(|s| !base.contains(s));
+                defined.sort();
+                defined.dedup();
+            }
             let lists = [
-                merge_sorted(&pristine.defined_symbols, defined.clone()),
+                merge_sorted(&pristine.defined_symbols, defined),
                 merge_sorted(&pristine.undefined_symbols, unresolved),
                 merge_sorted(&pristine.include_all, includes),
                 merge_sorted(&pristine.predefined_macros, macros),
@@ -411,15 +433,37 @@ fn merge_sorted(existing: &[String], mut added: Vec<String>) -> Vec<String> {
     out
 }
 
-/// Every `.c` and `.h` under `dirs` reformatted in place with clang-format's LLVM style, by the
+/// The symbols run-check-symbols.cmake leaves out of undefined-symbols.txt (`NOT symbol MATCHES "^__mul"`,
+/// `NOT symbol STREQUAL "__memory_base"` …), read from the script so the series follows the tree's rules.
+fn ignored_undefined(script: &str) -> Result<Vec<regex::Regex>> {
+    let mut patterns = Vec::new();
+    for line in script.lines().map(str::trim) {
+        let line = line.trim_start_matches("if(").trim_start_matches("if (");
+        let (pattern, exact) = if let Some(rest) = line.strip_prefix("NOT symbol MATCHES \"") {
+            (rest, false)
+        } else if let Some(rest) = line.strip_prefix("NOT symbol STREQUAL \"") {
+            (rest, true)
+        } else {
+            continue;
+        };
+        let Some((pattern, _)) = pattern.split_once('"') else { continue };
+        let pattern = if exact { format!("^{}$", regex::escape(pattern)) } else { pattern.to_owned() };
+        patterns.push(regex::Regex::new(&pattern).with_context(|| format!("run-check-symbols.cmake: `{pattern}`"))?);
+    }
+    Ok(patterns)
+}
+
+/// Every `.c` and `.h` of ours under `dirs` reformatted in place with clang-format's LLVM style, by the
 /// clang-format of the same LLVM release as `clang` (clang-19 -> clang-format-19).
-fn format_c(clang: &Path, dirs: impl Iterator<Item = PathBuf>) -> Result<()> {
+fn format_c(clang: &Path, dirs: impl Iterator<Item = PathBuf>, ours: &dyn Fn(&Path) -> bool) -> Result<()> {
     let version = clang.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("clang")).unwrap_or("");
     let tool = clang.with_file_name(format!("clang-format{version}"));
     let mut files = Vec::new();
     for dir in dirs.filter(|d| d.is_dir()) {
         files.extend(
-            crate::files::under(&dir)?.into_iter().filter(|f| f.extension().is_some_and(|e| e == "c" || e == "h")),
+            crate::files::under(&dir)?
+                .into_iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "c" || e == "h") && ours(f)),
         );
     }
     if files.is_empty() {
