@@ -20,4 +20,5 @@ pub mod report;
 pub mod runner;
 pub mod shims;
 pub mod toolchain;
+pub mod upstream;
 pub mod valid;

@@ -7,6 +7,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use wasi_shim::overlay;
+use wasi_shim::patches::Layout;
 use wasi_shim::policy::Policy;
 use wasi_shim::runner::{self, RunFlags};
 use wasi_shim::shims::Shims;
@@ -89,8 +90,9 @@ enum Command {
     },
     /// Write the catalog as a git format-patch series for a wasi-libc source tree (one opt-in library per area)
     Patches {
-        /// The wasi-libc source tree (Debian's `apt-get source wasi-libc`, or an upstream checkout)
-        #[arg(long = "wasi-libc", value_name = "DIR")]
+        /// The wasi-libc source: a directory (Debian's `apt-get source wasi-libc`, an upstream checkout) or an
+        /// upstream `git archive` tarball
+        #[arg(long = "wasi-libc", value_name = "DIR|TARBALL")]
         wasi_libc: PathBuf,
         /// The policy whose choices become the compile-time defaults
         #[arg(long, default_value = "default")]
@@ -98,7 +100,8 @@ enum Command {
         /// Where to write the patches and series.toml
         #[arg(long, default_value = "wasi-libc-patches")]
         out: PathBuf,
-        /// Debian release the tree was packaged for: its built wasi-libc decides which functions wrap
+        /// Debian release a Makefile tree was packaged for: its built wasi-libc decides which functions wrap (an
+        /// upstream CMake tree is built pristine and is its own base)
         #[arg(long, default_value = "bookworm")]
         base: String,
     },
@@ -164,9 +167,16 @@ fn real_main() -> Result<ExitCode> {
         }
         Command::Patches { wasi_libc, policy, out, base } => {
             let policy = Policy::load(&policy, catalog)?;
-            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
+            let tree = wasi_shim::upstream::source_tree(&wasi_libc)?;
+            let toolchain = match wasi_shim::patches::detect_layout(&tree)? {
+                // An upstream tree is its own base: its pristine build says what it already defines.
+                Layout::CMake => {
+                    wasi_shim::upstream::pristine_toolchain(&tree, &wasi_shim::patches::base_commit(&tree)?)?
+                }
+                Layout::Makefile => toolchain::discover_or_provision(BaseRelease::parse(&base)?)?,
+            };
             let series = wasi_shim::patches::Generator { shims: &shims, policy: &policy, toolchain: &toolchain }
-                .generate(&wasi_libc, &out)?;
+                .generate(&tree, &out)?;
             print_series(&out, &series);
         }
         Command::Explain { function, policy } => {

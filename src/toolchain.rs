@@ -176,6 +176,23 @@ pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
     }
 }
 
+/// clang, clang++, llvm-ar, llvm-ranlib and llvm-nm from PATH, installed with apt (as root) when missing.
+pub fn provisioned_llvm() -> Result<(PathBuf, PathBuf, PathBuf, PathBuf, PathBuf)> {
+    if system_llvm().is_none() {
+        provision::ensure_packages("no clang with wasm32 support found", CLANG_PACKAGES)?;
+    }
+    system_llvm().context("clang was installed but is still not found")
+}
+
+/// The system clang (installed with apt as root when missing) over an existing `sysroot`, such as one
+/// built from an upstream wasi-libc tree.
+pub fn over_sysroot(sysroot: PathBuf, found_by: String) -> Result<Toolchain> {
+    let (clang, clangxx, ar, ranlib, nm) = provisioned_llvm()?;
+    let triple = sysroot_triple(&sysroot)
+        .with_context(|| format!("{} lacks lib/wasm32-wasip1/libc.a and include/wasm32-wasip1", sysroot.display()))?;
+    Ok(Toolchain { clang, clangxx, ar, ranlib, nm, sysroot, triple, found_by })
+}
+
 /// Find a toolchain, installing clang with apt (as root) and fetching Debian's wasi-libc into the cache if needed.
 pub fn discover_or_provision(release: BaseRelease) -> Result<Toolchain> {
     if let Some(found) = discover(release)? {
