@@ -1,13 +1,20 @@
-//! The committed wasi-libc-patches/ series is what `wasi-shim patches` makes now from the
-//! catalog and the default policy against Debian bookworm's wasi-libc source: regenerate it and
-//! compare, ignoring dates and object hashes.
+//! The committed wasi-libc-patches/ series is what `wasi-shim patches` makes now from the catalog and the
+//! default policy against upstream wasi-libc main (the snapshot in ../shared/upstream): regenerate it and
+//! compare, ignoring dates and object hashes. The series stays in upstream's idiom, and a tree whose
+//! layout has moved is refused by name.
 
-use test_support::fetch_upstream_source;
-use test_support::{root, toolchain};
-use wasi_shim::patches::{Generator, Series};
+use std::path::PathBuf;
+
+use test_support::root;
+use wasi_shim::patches::{base_commit, detect_layout, Generator, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
-use wasi_shim::toolchain::BaseRelease;
+
+/// The upstream snapshot the committed series is made for (test data beside the project, never copied in).
+fn snapshot() -> PathBuf {
+    let tarball = root().join("../shared/upstream/wasi-libc-476bd3c.tar.xz");
+    wasi_shim::upstream::source_tree(&tarball).unwrap()
+}
 
 /// A patch's text without what changes from one generation to the next by design.
 fn stable(text: &str) -> String {
@@ -25,12 +32,13 @@ fn committed_series_is_fresh() {
     let committed_dir = root().join("wasi-libc-patches");
     let committed = Series::read(&committed_dir.join("series.toml")).unwrap();
     let policy = Policy::load(&committed.policy, &shims.catalog).unwrap();
-    let tree = fetch_upstream_source("wasi-libc", "bookworm").unwrap();
+    let tree = snapshot();
+    let toolchain = wasi_shim::upstream::pristine_toolchain(&tree, &base_commit(&tree).unwrap()).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let fresh = Generator { shims: &shims, policy: &policy, toolchain: &toolchain(BaseRelease::Bookworm) }
-        .generate(&tree, out.path())
-        .unwrap();
-    let regenerate = "regenerate with: cargo run -- patches --wasi-libc ~/.cache/wasi-shim/src/wasi-libc_0.0~git20220510.9886d3d --out wasi-libc-patches";
+    let fresh =
+        Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&tree, out.path()).unwrap();
+    let regenerate =
+        "regenerate with: cargo run -- patches --wasi-libc ../shared/upstream/wasi-libc-476bd3c.tar.xz --out wasi-libc-patches";
     assert_eq!(fresh, committed, "series.toml is stale; {regenerate}");
     for patch in std::iter::once(&fresh.common_patch).chain(fresh.areas.iter().map(|a| &a.patch)) {
         let now = std::fs::read_to_string(out.path().join(patch)).unwrap();
@@ -51,7 +59,7 @@ fn committed_series_is_fresh() {
 #[test]
 fn every_area_opts_in_with_its_switch_and_library() {
     let series = Series::read(&root().join("wasi-libc-patches/series.toml")).unwrap();
-    assert_eq!(series.base, "9886d3d");
+    assert_eq!(series.base, "476bd3c");
     for area in &series.areas {
         let switch = format!("-D_WASI_EMULATED_{}", area.name.to_uppercase());
         assert_eq!(area.cflags.first(), Some(&switch), "{}", area.name);
@@ -100,4 +108,19 @@ fn musl_is_touched_only_inside_the_unmodified_upstream_guard() {
         }
     }
     assert!(musl_lines > 0, "the series appends its includes to musl's headers");
+}
+
+#[test]
+fn a_tree_whose_anchor_moved_is_refused_naming_it() {
+    let copy = tempfile::tempdir().unwrap();
+    let tree = copy.path().join("wasi-libc-476bd3c");
+    let status = std::process::Command::new("cp").arg("-a").arg(snapshot()).arg(&tree).status().unwrap();
+    assert!(status.success());
+    assert_eq!(detect_layout(&tree).unwrap(), wasi_shim::patches::Layout::CMake);
+    let bottom = tree.join("libc-bottom-half/CMakeLists.txt");
+    let text =
+        std::fs::read_to_string(&bottom).unwrap().replace("add_subdirectory(signal)", "add_subdirectory(signals)");
+    std::fs::write(&bottom, text).unwrap();
+    let err = detect_layout(&tree).unwrap_err().to_string();
+    assert!(err.contains("libc-bottom-half/CMakeLists.txt containing `add_subdirectory(signal)`"), "{err}");
 }

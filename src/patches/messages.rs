@@ -3,13 +3,13 @@
 use std::fmt::Write as _;
 
 use super::plan::{AreaPlan, HeaderKind, HeaderPlan};
-use super::{area_macro, Generator};
+use super::{area_macro, Generator, Layout};
 use crate::base::{Link, LinkPlan};
 use crate::catalog::Behaviour;
 use crate::policy::Choice;
 
 impl Generator<'_> {
-    pub(super) fn common_message(&self, areas: &[AreaPlan]) -> String {
+    pub(super) fn common_message(&self, areas: &[AreaPlan], layout: Layout) -> String {
         let names: Vec<&str> = areas.iter().map(|a| a.name.as_str()).collect();
         format!(
             "Add libwasi-emulated-common: helpers shared by the opt-in POSIX areas\n\n\
@@ -21,12 +21,13 @@ impl Generator<'_> {
              libc-bottom-half/wasi-emulated/shim.h, and the defaults every area reads\n\
              (identity, process ids, user and group databases), chosen by wasi-shim's\n\
              `{}` policy. Each default is a macro a builder can override when building\n\
-             wasi-libc, e.g. make EXTRA_CFLAGS='-DWS_IDENTITY_UID=0'.\n\n\
+             wasi-libc, e.g. {}.\n\n\
              Every area links libwasi-emulated-common.a: its ldflags in series.toml\n\
              include -lwasi-emulated-common.\n",
             areas.len(),
             names.join(", "),
-            crate::escape::one_line(&self.policy.name)
+            crate::escape::one_line(&self.policy.name),
+            layout.override_example()
         )
     }
 

@@ -119,6 +119,16 @@ pub enum Layout {
     CMake,
 }
 
+impl Layout {
+    /// How a builder of this layout passes a `-D` override to wasi-libc's own compile.
+    pub(crate) fn override_example(self) -> &'static str {
+        match self {
+            Layout::Makefile => "make EXTRA_CFLAGS='-DWS_IDENTITY_UID=0'",
+            Layout::CMake => "cmake -DCMAKE_C_FLAGS='-DWS_IDENTITY_UID=0'",
+        }
+    }
+}
+
 /// A text a layout's generator edits at or relies on: `file` (relative to the tree) must contain `needle`.
 struct Anchor {
     file: &'static str,
@@ -229,7 +239,7 @@ pub struct Generator<'a> {
 impl Generator<'_> {
     /// Write the series for `tree` into `out` (patches, `series.toml`), replacing earlier files there.
     pub fn generate(&self, tree: &Path, out: &Path) -> Result<Series> {
-        detect_layout(tree)?;
+        let layout = detect_layout(tree)?;
         let previous = previous_patches(out)?;
         let base = base_commit(tree)?;
         // git runs inside the scratch repository: a relative --out would land there.
@@ -240,7 +250,7 @@ impl Generator<'_> {
         let git = git::Git::init_from(tree, &repo, &format!("wasi-libc {base}"))?;
         let renderer = render::Renderer { generator: self, plan: &plan, repo: &repo };
         renderer.render(&[])?;
-        git.commit_all(&self.common_message(&plan.areas))?;
+        git.commit_all(&self.common_message(&plan.areas, layout))?;
         for (i, area) in plan.areas.iter().enumerate() {
             renderer.render(&plan.areas[..=i])?;
             git.commit_all(&self.area_message(area, &plan.headers, &plan.link_plans))?;

@@ -119,8 +119,9 @@ impl Renderer<'_> {
         write(
             &shared.join("wasi_shim_policy.h"),
             &format!(
-                "/* Defaults shared by every wasi-emulated area: {PATCHES_MARKER} (policy {}).\n * Each can be overridden when building wasi-libc, e.g. make EXTRA_CFLAGS='-DWS_IDENTITY_UID=0'. */\n#ifndef WASI_EMULATED_POLICY_H\n#define WASI_EMULATED_POLICY_H\n{}\n#endif\n",
+                "/* Defaults shared by every wasi-emulated area: {PATCHES_MARKER} (policy {}).\n * Each can be overridden when building wasi-libc, e.g. {}. */\n#ifndef WASI_EMULATED_POLICY_H\n#define WASI_EMULATED_POLICY_H\n{}\n#endif\n",
                 policy.name,
+                self.plan.pristine.layout.override_example(),
                 overridable(&(codegen::policy_globals(policy) + &self.shared_defines()))
             ),
         )

@@ -55,7 +55,7 @@ enum Interpreter {
         #[arg(long)]
         full: bool,
     },
-    /// Debian bookworm's wasi-libc, pristine and with wasi-libc-patches/ applied: check-symbols on
+    /// Debian bookworm's wasi-libc, pristine and with the series generated for it applied: check-symbols on
     /// both, then every conformance guest on the patched sysroot beside the overlay
     WasiLibc,
     /// Ruby 3.3 (Debian's ruby3.3 source unless --src)

@@ -1,4 +1,4 @@
-//! `cargo xtask e2e wasi-libc`: bookworm's wasi-libc built pristine and with `wasi-libc-patches/`, check-symbols
+//! `cargo xtask e2e wasi-libc`: bookworm's wasi-libc built pristine and with the series generated for it, check-symbols
 //! compared, every conformance guest run on it beside the overlay, and the series' documented `-D` override proven.
 
 use std::collections::BTreeMap;
@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 use e2e::wasi_libc::{build_tree, compile_against, prepare, rebuild_with_cflags, rebuild_with_policy, Outcome, Tree};
 use test_support::guests::{self, GuestConfig};
 use wasi_shim::base::{plan_links, BaseSymbols, Link};
-use wasi_shim::patches::Series;
+use wasi_shim::patches::{Generator, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{BaseRelease, Toolchain};
@@ -46,17 +46,20 @@ struct Upstream {
 }
 
 pub fn wasi_libc(root: &Path) -> Result<()> {
-    let patches_dir = root.join("wasi-libc-patches");
-    let series = Series::read(&patches_dir.join("series.toml"))?;
     let (source, toolchain) = prepare()?;
     let work = test_support::target_dir().join("e2e/wasi-libc");
+    // The committed series is upstream main's; bookworm's Makefile tree gets its own, generated here.
+    let patches_dir = work.join("series");
+    let shims = Shims::builtin();
+    let policy = Policy::load("default", &shims.catalog)?;
+    let series = Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&source, &patches_dir)?;
     let pristine = build_tree(&source, &work.join("pristine"), None, &toolchain)?;
     let patched = build_tree(&source, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
     print_trees(&series, &source, &toolchain, &pristine, &patched);
     compare_check_symbols(&work, &pristine, &patched)?;
 
     let upstream = Upstream {
-        shims: Shims::builtin(),
+        shims,
         series,
         toolchain,
         patched,
