@@ -5,7 +5,11 @@ use std::fmt::Write as _;
 use super::plan::{AreaPlan, HeaderKind, HeaderPlan};
 use super::{area_macro, Generator, Layout};
 use crate::base::{Link, LinkPlan};
-use crate::catalog::Behaviour;
+use crate::catalog::{BaseRelation, Behaviour, Catalog};
+
+use std::path::Path;
+
+use super::stubs::{base_code, BaseCode};
 use crate::policy::Choice;
 
 impl Generator<'_> {
@@ -31,7 +35,13 @@ impl Generator<'_> {
         )
     }
 
-    pub(super) fn area_message(&self, area: &AreaPlan, headers: &[HeaderPlan], plans: &[LinkPlan]) -> String {
+    pub(super) fn area_message(
+        &self,
+        area: &AreaPlan,
+        headers: &[HeaderPlan],
+        plans: &[LinkPlan],
+        tree: &Path,
+    ) -> String {
         let catalog = &self.shims.catalog;
         let summary = catalog.areas.get(&area.name).map(|a| a.summary.as_str()).unwrap_or_default();
         let mut m = String::new();
@@ -65,14 +75,19 @@ impl Generator<'_> {
             )
             .unwrap();
         }
-        let wraps: Vec<&str> = plans
+        let ours = |p: &&LinkPlan| catalog.function(&p.function).is_some_and(|f| f.area == area.name);
+        let on_top: Vec<&str> = plans
             .iter()
-            .filter(|p| p.link == Link::Wrap && catalog.function(&p.function).is_some_and(|f| f.area == area.name))
+            .filter(ours)
+            .filter(|p| {
+                p.link == Link::Wrap && catalog.function(&p.function).is_some_and(|f| f.base == BaseRelation::Wrap)
+            })
             .map(|p| p.function.as_str())
             .collect();
-        if !wraps.is_empty() {
-            writeln!(m, "{} run on top of wasi-libc's own definitions through wasm-ld's --wrap\n(the ldflags carry it): __real_<name> is wasi-libc's.\n", wraps.join(", ")).unwrap();
+        if !on_top.is_empty() {
+            writeln!(m, "{} run on top of wasi-libc's own definitions through wasm-ld's --wrap\n(the ldflags carry it): __real_<name> is wasi-libc's.\n", on_top.join(", ")).unwrap();
         }
+        m.push_str(&superseded(plans.iter().filter(ours), catalog, tree));
         writeln!(m, "Behaviour chosen by wasi-shim's `{}` policy, each a default a builder\noverrides with -DWS_BEHAVIOUR_<function>=WS_<EMULATE|VALUE|ERROR|SUCCEED|TRAP>\n(and -DWS_ERRNO_<function>=...):\n", self.policy.name).unwrap();
         for choice in self.policy.choices.iter().filter(|c| c.function.area == area.name) {
             m.push_str(&choice_lines(choice));
@@ -127,4 +142,26 @@ fn choice_lines(choice: &Choice) -> String {
         writeln!(m, "    {line}").unwrap();
     }
     m
+}
+
+/// The base definitions an area's functions take the place of, each with what the tree's own source says it
+/// does on wasm32-wasip1, so a reviewer sees which base stub is superseded and that no implementation is.
+fn superseded<'a>(plans: impl Iterator<Item = &'a LinkPlan>, catalog: &Catalog, tree: &Path) -> String {
+    let mut lines = String::new();
+    for plan in plans {
+        let (Some(base), Some(f)) = (&plan.base, catalog.function(&plan.function)) else { continue };
+        if f.base != BaseRelation::Replace || plan.link == Link::Unlinked {
+            continue;
+        }
+        let what = match base_code(tree, &base.member, &f.name) {
+            Some(BaseCode::Stub { errno, source }) => format!("which only fails with {errno} ({source})"),
+            Some(BaseCode::Implemented { source }) => format!("which is implemented ({source}); review this one"),
+            None => format!("({}:{})", base.archive, base.member),
+        };
+        writeln!(lines, "- {}: supersedes wasi-libc's own {} on wasm32-wasip1, {what}.", f.name, f.name).unwrap();
+    }
+    if lines.is_empty() {
+        return lines;
+    }
+    format!("Where wasi-libc already defines one of these functions, the area's answer takes its\nplace (the wrapped or replaced definition is never reached):\n{lines}\n")
 }

@@ -13,6 +13,7 @@ mod makefile;
 mod messages;
 mod plan;
 mod render;
+mod stubs;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -253,7 +254,7 @@ impl Generator<'_> {
         git.commit_all(&self.common_message(&plan.areas, layout))?;
         for (i, area) in plan.areas.iter().enumerate() {
             renderer.render(&plan.areas[..=i])?;
-            git.commit_all(&self.area_message(area, &plan.headers, &plan.link_plans))?;
+            git.commit_all(&self.area_message(area, &plan.headers, &plan.link_plans, tree))?;
         }
         std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
         for old in &previous {
