@@ -111,23 +111,33 @@ fn library(area: &str, sources: &[String], definitions: &[String]) -> String {
     text
 }
 
-/// run-check-symbols.cmake with the gated headers (which `#error` without their area) left out of
-/// include-all.c beside `signal.h`.
+/// The loop of run-check-symbols.cmake that writes include-all.c, before which the gated headers are found.
+const INCLUDE_ALL_LOOP: &str = "foreach(header IN LISTS headers)";
+
+/// run-check-symbols.cmake with the areas' gated headers (which `#error` without their area) left out of
+/// include-all.c beside `signal.h`: each one the installed sysroot holds as ours (it names the wasi-emulated
+/// areas), so musl's `<netdb.h>`, installed on wasip2 and wasip3, is still included there.
 fn exclude_from_include_all(script: &str, gated: &[String]) -> Result<String> {
-    let Some(at) = script.find(INCLUDE_ALL_EXCLUSION) else {
-        bail!("cmake/scripts/run-check-symbols.cmake has no `{INCLUDE_ALL_EXCLUSION}`: unknown layout");
+    let (Some(at), Some(loop_at)) = (script.find(INCLUDE_ALL_EXCLUSION), script.find(INCLUDE_ALL_LOOP)) else {
+        bail!("cmake/scripts/run-check-symbols.cmake lacks `{INCLUDE_ALL_EXCLUSION}` or `{INCLUDE_ALL_LOOP}`: unknown layout");
     };
-    let mut names: Vec<String> = gated.iter().map(|h| h.trim_end_matches(".h").replace('.', "\\\\.")).collect();
+    let mut names: Vec<&str> = gated.iter().map(String::as_str).collect();
     names.sort();
     names.dedup();
+    let mut find = String::from(
+        "# The wasi-emulated areas' headers refuse without their area: leave out those the sysroot holds.\nset(wasi_emulated_gated NONE)\nforeach(header\n",
+    );
+    for name in &names {
+        writeln!(find, "    {name}").unwrap();
+    }
+    find.push_str(
+        "  )\n  if(EXISTS ${SYSROOT_INC}/${header})\n    file(STRINGS ${SYSROOT_INC}/${header} ours REGEX \"wasi-emulated\" LIMIT_COUNT 1)\n    if(ours)\n      string(REPLACE \".\" \"\\\\.\" escaped ${header})\n      string(APPEND wasi_emulated_gated \"|${escaped}\")\n    endif()\n  endif()\nendforeach()\n\n",
+    );
     let line_start = script[..at].rfind('\n').map_or(0, |i| i + 1);
     let indent = &script[line_start..at];
     let end = at + INCLUDE_ALL_EXCLUSION.len();
-    let added = format!(
-        "\n{indent}# The wasi-emulated areas' headers refuse without their area.\n{indent}header MATCHES \"^({})\\\\.h$\" OR",
-        names.join("|")
-    );
-    Ok(format!("{}{added}{}", &script[..end], &script[end..]))
+    let condition = format!("\n{indent}header MATCHES \"^(${{wasi_emulated_gated}})$\" OR");
+    Ok(format!("{}{find}{}{condition}{}", &script[..loop_at], &script[loop_at..end], &script[end..]))
 }
 
 #[cfg(test)]
@@ -136,9 +146,12 @@ mod tests {
 
     #[test]
     fn gated_headers_join_the_include_all_exclusions() {
-        let script = format!("  if(header MATCHES bits/ OR\n      {INCLUDE_ALL_EXCLUSION}\n      x)\n");
+        let script =
+            format!("{INCLUDE_ALL_LOOP}\n  if(header MATCHES bits/ OR\n      {INCLUDE_ALL_EXCLUSION}\n      x)\n");
         let out = exclude_from_include_all(&script, &["pwd.h".into(), "sys/wait.h".into()]).unwrap();
-        assert!(out.contains("      header MATCHES \"^(pwd|sys/wait)\\\\.h$\" OR\n      x)"), "{out}");
+        assert!(out.contains("foreach(header\n    pwd.h\n    sys/wait.h\n  )"), "{out}");
+        assert!(out.contains("      header MATCHES \"^(${wasi_emulated_gated})$\" OR\n      x)"), "{out}");
+        assert!(out.find("set(wasi_emulated_gated NONE)") < out.find(INCLUDE_ALL_LOOP), "{out}");
         assert!(exclude_from_include_all("nothing", &["pwd.h".into()]).is_err());
     }
 }
