@@ -18,6 +18,8 @@ pub(super) struct Pristine {
     pub(super) omitted_headers: BTreeSet<String>,
     /// The check-symbols lists of every triple the areas are built for.
     pub(super) expected: Vec<Expected>,
+    /// Symbols check-symbols leaves out of undefined-symbols.txt (CMake trees; none for the Makefile's).
+    pub(super) ignored_undefined: Vec<regex::Regex>,
 }
 
 /// One `expected/<triple>/` directory of the untouched tree.
@@ -64,12 +66,17 @@ impl Expected {
 
 impl Pristine {
     pub(super) fn read(root: &Path, layout: Layout) -> Result<Pristine> {
-        let (build_path, omitted) = match layout {
-            Layout::Makefile => ("Makefile", "MUSL_OMIT_HEADERS"),
-            Layout::CMake => ("libc-bottom-half/CMakeLists.txt", "list(REMOVE_ITEM globbed_headers"),
+        let (build_path, omitted_from) = match layout {
+            Layout::Makefile => ("Makefile", "Makefile"),
+            Layout::CMake => ("libc-bottom-half/CMakeLists.txt", "libc-top-half/CMakeLists.txt"),
         };
-        let omitted_from = if layout == Layout::CMake { "libc-top-half/CMakeLists.txt" } else { "Makefile" };
         let omitted_text = std::fs::read_to_string(root.join(omitted_from))?;
+        let ignored_undefined = match layout {
+            Layout::Makefile => Vec::new(),
+            Layout::CMake => {
+                ignored_undefined(&std::fs::read_to_string(root.join("cmake/scripts/run-check-symbols.cmake"))?)?
+            }
+        };
         let expected_dir = root.join("expected");
         let mut triples: Vec<String> = match layout {
             Layout::Makefile => vec!["wasm32-wasi".to_owned()],
@@ -84,8 +91,9 @@ impl Pristine {
             root: root.to_path_buf(),
             layout,
             build_file: std::fs::read_to_string(root.join(build_path))?,
-            omitted_headers: omitted_headers(&omitted_text, omitted),
+            omitted_headers: omitted_headers(&omitted_text, layout),
             expected,
+            ignored_undefined,
         })
     }
 
@@ -196,9 +204,14 @@ impl Git {
     }
 }
 
-/// The headers every block starting with `start` lists (CMake's second block is wasip1's: `netdb.h`): quoted names (`"pwd.h"`, the Makefile) or
-/// `musl/include/<name>` lines (CMake), up to the end of the `\\`-continued variable or the closing `)`.
-fn omitted_headers(text: &str, start: &str) -> BTreeSet<String> {
+/// The headers every omission block lists: quoted names in `MUSL_OMIT_HEADERS` (the Makefile, up to the end of
+/// the `\\`-continued variable) or `musl/include/<name>` lines in `list(REMOVE_ITEM globbed_headers` (CMake, up
+/// to the closing `)`; its second block is wasip1's: `netdb.h`).
+fn omitted_headers(text: &str, layout: Layout) -> BTreeSet<String> {
+    let start = match layout {
+        Layout::Makefile => "MUSL_OMIT_HEADERS",
+        Layout::CMake => "list(REMOVE_ITEM globbed_headers",
+    };
     let mut out = BTreeSet::new();
     let mut inside = false;
     for line in text.lines() {
@@ -214,10 +227,33 @@ fn omitted_headers(text: &str, start: &str) -> BTreeSet<String> {
         if let Some(name) = line.trim().strip_prefix("musl/include/") {
             out.insert(name.to_owned());
         }
-        let ends_make = !line.trim_end().ends_with('\\') && start == "MUSL_OMIT_HEADERS";
-        if ends_make || line.trim() == ")" {
+        let ended = match layout {
+            Layout::Makefile => !line.trim_end().ends_with('\\'),
+            Layout::CMake => line.trim() == ")",
+        };
+        if ended {
             inside = false;
         }
     }
     out
+}
+
+/// The symbols run-check-symbols.cmake leaves out of undefined-symbols.txt (`NOT symbol MATCHES "^__mul"`,
+/// `NOT symbol STREQUAL "__memory_base"` …), read from the script so the series follows the tree's rules.
+fn ignored_undefined(script: &str) -> Result<Vec<regex::Regex>> {
+    let mut patterns = Vec::new();
+    for line in script.lines().map(str::trim) {
+        let line = line.trim_start_matches("if(").trim_start_matches("if (");
+        let (pattern, exact) = if let Some(rest) = line.strip_prefix("NOT symbol MATCHES \"") {
+            (rest, false)
+        } else if let Some(rest) = line.strip_prefix("NOT symbol STREQUAL \"") {
+            (rest, true)
+        } else {
+            continue;
+        };
+        let Some((pattern, _)) = pattern.split_once('"') else { continue };
+        let pattern = if exact { format!("^{}$", regex::escape(pattern)) } else { pattern.to_owned() };
+        patterns.push(regex::Regex::new(&pattern).with_context(|| format!("run-check-symbols.cmake: `{pattern}`"))?);
+    }
+    Ok(patterns)
 }

@@ -246,7 +246,7 @@ impl Generator<'_> {
         // git runs inside the scratch repository: a relative --out would land there.
         let out = &std::path::absolute(out)?;
         let scratch = tempfile::Builder::new().prefix("wasi-shim-patches-").tempdir()?;
-        let plan = self.plan(tree, scratch.path())?;
+        let plan = self.plan(tree, layout, scratch.path())?;
         let repo = scratch.path().join("tree");
         let git = git::Git::init_from(tree, &repo, &format!("wasi-libc {base}"))?;
         let renderer = render::Renderer { generator: self, plan: &plan, repo: &repo };

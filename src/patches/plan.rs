@@ -82,8 +82,8 @@ struct MemberSymbols {
 impl Generator<'_> {
     /// The overlay for the same policy over the same base (built in `scratch`) gives the link plans and
     /// the compiled symbols; the areas and headers are laid out from them.
-    pub(super) fn plan(&self, tree: &Path, scratch: &Path) -> Result<Plan> {
-        let pristine = Pristine::read(tree, super::detect_layout(tree)?)?;
+    pub(super) fn plan(&self, tree: &Path, layout: super::Layout, scratch: &Path) -> Result<Plan> {
+        let pristine = Pristine::read(tree, layout)?;
         let overlay_dir = scratch.join("overlay");
         let report = crate::overlay::build(self.shims, self.policy, self.toolchain, &overlay_dir)?;
         let archive = overlay_dir.join("lib").join(&self.toolchain.triple).join(crate::overlay::LIBRARY);

@@ -75,20 +75,18 @@ impl Renderer<'_> {
             }
             Layout::CMake => {
                 let script = pristine.file("cmake/scripts/run-check-symbols.cmake")?;
-                let common: Vec<String> = self
-                    .generator
-                    .shims
-                    .c_sources
-                    .iter()
-                    .filter(|(_, t)| source_area(self.catalog(), t) == COMMON)
-                    .map(|(n, _)| n.clone())
-                    .collect();
+                let common: Vec<String> = self.common_sources().map(|(n, _)| n.clone()).collect();
                 for (path, text) in render_cmake(&pristine.build_file, &script, &common, done, &rendered.new)? {
                     write(&self.repo.join(path), &text)?;
                 }
                 Ok(())
             }
         }
+    }
+
+    /// The shared helpers' C sources, `(file name, text)`: those whose `area:` line names no catalog area.
+    fn common_sources(&self) -> impl Iterator<Item = &(String, String)> {
+        self.generator.shims.c_sources.iter().filter(|(_, t)| source_area(self.catalog(), t) == COMMON)
     }
 
     fn catalog(&self) -> &Catalog {
@@ -112,7 +110,7 @@ impl Renderer<'_> {
             1,
         );
         write(&shared.join("shim.h"), &shim_h)?;
-        for (file, text) in shims.c_sources.iter().filter(|(_, t)| source_area(self.catalog(), t) == COMMON) {
+        for (file, text) in self.common_sources() {
             write(&shared.join(file), text)?;
         }
         let policy = self.generator.policy;
@@ -129,13 +127,7 @@ impl Renderer<'_> {
 
     /// The constants of the functions the shared helpers read (`__wasi_shim_ids` reads getuid's value …).
     fn shared_defines(&self) -> String {
-        let shims = self.generator.shims;
-        let common_text: String = shims
-            .c_sources
-            .iter()
-            .filter(|(_, t)| source_area(self.catalog(), t) == COMMON)
-            .map(|(_, t)| t.as_str())
-            .collect();
+        let common_text: String = self.common_sources().map(|(_, t)| t.as_str()).collect();
         self.generator
             .policy
             .choices
@@ -281,8 +273,7 @@ impl Renderer<'_> {
             let unresolved: Vec<String> = match self.plan.pristine.layout {
                 Layout::Makefile => Vec::new(),
                 Layout::CMake => {
-                    let ignored =
-                        ignored_undefined(&self.plan.pristine.file("cmake/scripts/run-check-symbols.cmake")?)?;
+                    let ignored = &self.plan.pristine.ignored_undefined;
                     used.iter()
                         .filter(|s| !known.contains(s) && !ignored.iter().any(|r| r.is_match(s)))
                         .cloned()
@@ -432,26 +423,6 @@ fn merge_sorted(existing: &[String], mut added: Vec<String>) -> Vec<String> {
         out.insert(at, line);
     }
     out
-}
-
-/// The symbols run-check-symbols.cmake leaves out of undefined-symbols.txt (`NOT symbol MATCHES "^__mul"`,
-/// `NOT symbol STREQUAL "__memory_base"` …), read from the script so the series follows the tree's rules.
-fn ignored_undefined(script: &str) -> Result<Vec<regex::Regex>> {
-    let mut patterns = Vec::new();
-    for line in script.lines().map(str::trim) {
-        let line = line.trim_start_matches("if(").trim_start_matches("if (");
-        let (pattern, exact) = if let Some(rest) = line.strip_prefix("NOT symbol MATCHES \"") {
-            (rest, false)
-        } else if let Some(rest) = line.strip_prefix("NOT symbol STREQUAL \"") {
-            (rest, true)
-        } else {
-            continue;
-        };
-        let Some((pattern, _)) = pattern.split_once('"') else { continue };
-        let pattern = if exact { format!("^{}$", regex::escape(pattern)) } else { pattern.to_owned() };
-        patterns.push(regex::Regex::new(&pattern).with_context(|| format!("run-check-symbols.cmake: `{pattern}`"))?);
-    }
-    Ok(patterns)
 }
 
 /// Every `.c` and `.h` of ours under `dirs` reformatted in place with clang-format's LLVM style, by the
