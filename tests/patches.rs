@@ -9,11 +9,11 @@ use test_support::root;
 use wasi_shim::patches::{base_commit, detect_layout, Generator, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
+use wasi_shim::upstream::WASIP1_TRIPLE;
 
 /// The upstream snapshot the committed series is made for (test data beside the project, never copied in).
 fn snapshot() -> PathBuf {
-    let tarball = root().join("../shared/upstream/wasi-libc-476bd3c.tar.xz");
-    wasi_shim::upstream::source_tree(&tarball).unwrap()
+    wasi_shim::upstream::source_tree(&test_support::upstream_snapshot().unwrap()).unwrap()
 }
 
 /// A patch's text without what changes from one generation to the next by design.
@@ -126,10 +126,11 @@ fn a_tree_whose_anchor_moved_is_refused_naming_it() {
 }
 
 /// Every committed patch applies in turn with `git apply` and with `patch -p1`, to the same tree; that tree
-/// builds for wasm32-wasip1 with upstream's own checks on (`-DCHECK_SYMBOLS=ON -DENABLE_WERROR=ON`), and its
-/// sysroot holds every area's library. Skipped work: a build already proven for the same series and tree.
+/// builds with upstream's own checks on (`-DCHECK_SYMBOLS=ON -DENABLE_WERROR=ON`) for wasm32-wasip1 with clang 19,
+/// its sysroot holding every area's library, and for wasm32-wasip2 with clang 22, the areas left out there.
+/// Skipped work: a build already proven for the same series, tree, target and compiler.
 #[test]
-fn committed_series_applies_and_builds_with_upstream_checks() {
+fn committed_series_applies_and_builds_with_upstream_checks_for_wasip1_and_wasip2() {
     let dir = root().join("wasi-libc-patches");
     let series = Series::read(&dir.join("series.toml")).unwrap();
     let patches: Vec<PathBuf> = series.patch_files().map(|p| dir.join(p)).collect();
@@ -165,21 +166,58 @@ fn committed_series_applies_and_builds_with_upstream_checks() {
     let same = std::process::Command::new("diff").args(["-r", "-x", ".git"]).arg(&git).arg(&patch).status().unwrap();
     assert!(same.success(), "git apply and patch -p1 give different trees");
 
-    let key = test_support::reuse::Inputs::default()
-        .text(
-            "series",
-            &test_support::reuse::content_hash(&patches.iter().map(|p| p.as_path()).collect::<Vec<_>>()).unwrap(),
-        )
-        .text("snapshot", &base_commit(&snapshot()).unwrap())
-        .key();
-    let build = work.join("build");
-    if !test_support::reuse::is_fresh(&build, &key) {
-        let (clang, ..) = wasi_shim::toolchain::provisioned_llvm().unwrap();
-        wasi_shim::upstream::build_tree(&git, &build, &clang, &[]).unwrap();
-        test_support::reuse::mark_built(&build, &key);
+    let series_hash =
+        test_support::reuse::content_hash(&patches.iter().map(|p| p.as_path()).collect::<Vec<_>>()).unwrap();
+    let (clang_19, ..) = wasi_shim::toolchain::provisioned_llvm().unwrap();
+    let (clang_22, wasip2_settings) = test_support::wasip2_compiler().unwrap();
+    for (triple, clang, settings) in [(WASIP1_TRIPLE, clang_19, vec![]), ("wasm32-wasip2", clang_22, wasip2_settings)] {
+        let key = test_support::reuse::Inputs::default()
+            .text("series", &series_hash)
+            .text("snapshot", &base_commit(&snapshot()).unwrap())
+            .text("target", triple)
+            .text("compiler", &format!("{} {settings:?}", clang.display()))
+            .key();
+        let build = work.join(format!("build-{triple}"));
+        if !test_support::reuse::is_fresh(&build, &key) {
+            wasi_shim::upstream::build_tree(&git, &build, &clang, triple, &settings).unwrap();
+            test_support::reuse::mark_built(&build, &key);
+        }
+        let lib = build.join("sysroot/lib").join(triple);
+        assert!(lib.join("libc.a").is_file(), "{triple}: no libc.a in the patched sysroot");
+        // The areas serve wasm32-wasip1: on wasip2 the tree builds and checks as before, without them.
+        for library in series.library_names() {
+            let present = lib.join(format!("lib{library}.a")).is_file();
+            assert_eq!(present, triple == WASIP1_TRIPLE, "{triple}: lib{library}.a present: {present}");
+        }
     }
-    let lib = build.join("sysroot/lib/wasm32-wasip1");
-    for library in series.library_names() {
-        assert!(lib.join(format!("lib{library}.a")).is_file(), "lib{library}.a is not in the patched sysroot");
-    }
+}
+
+/// A program links and runs over upstream's pristine wasm32-wasip1 sysroot with Debian's clang 19, whose wasm32
+/// builtins are packaged for `wasm32-wasi` only: the toolchain supplies a resource directory where a
+/// `wasm32-wasip1` link looks for them (without it: "cannot open .../wasm32-unknown-wasip1/libclang_rt.builtins.a").
+#[test]
+fn a_program_links_and_runs_over_the_upstream_sysroot() {
+    let tree = snapshot();
+    let toolchain = wasi_shim::upstream::pristine_toolchain(&tree, &base_commit(&tree).unwrap()).unwrap();
+    assert_eq!(toolchain.triple, WASIP1_TRIPLE);
+    let dir = test_support::scratch("upstream-hello");
+    let source = dir.join("hello.c");
+    // clang names the builtins archive in every link; printf's long double arithmetic (__multf3 …) needs it.
+    std::fs::write(
+        &source,
+        "#include <stdio.h>\nint main(int c, char **v) { long long n = 1LL << 40; printf(\"%lld %g\\n\", n / (c + 1), (double)n); return 3; }\n",
+    )
+    .unwrap();
+    let module = dir.join("hello.wasm");
+    let out = std::process::Command::new(&toolchain.clang)
+        .args(toolchain.target_flags())
+        .arg(&source)
+        .arg("-o")
+        .arg(&module)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_wasi-shim")).arg("run").arg(&module).output().unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "549755813888 1.09951e+12\n");
 }

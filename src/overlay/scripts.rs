@@ -23,11 +23,11 @@ pub(super) fn write_wrappers(
     let bin = root.join("bin");
     let target: Vec<String> = toolchain.target_flags().iter().map(sh::quote).collect();
     // setjmp/longjmp: wasi-libc's libsetjmp works on exception handling, which clang enables per compile.
-    let sjlj = toolchain.sysroot_lib().join("libsetjmp.a").is_file();
+    let sjlj = toolchain.setjmp_flags();
     // Only where something is compiled: on a link of objects alone clang warns that it went unused.
-    let sjlj_flags = if sjlj { "-mllvm -wasm-enable-sjlj" } else { "" };
+    let sjlj_flags = sjlj.map_or(String::new(), |(compile, _)| compile.join(" "));
     let link = link_flags(plans, superseded).iter().map(sh::quote).collect::<Vec<_>>().join(" ");
-    let sjlj_link = if sjlj { "-lsetjmp" } else { "" };
+    let sjlj_link = sjlj.map_or("", |(_, link)| link);
     let drop_cases = if superseded.is_empty() {
         String::from("__wasi_shim_none__")
     } else {

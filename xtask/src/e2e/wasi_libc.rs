@@ -1,23 +1,29 @@
-//! `cargo xtask e2e wasi-libc`: bookworm's wasi-libc built pristine and with the series generated for it, check-symbols
-//! compared, every conformance guest run on it beside the overlay, and the series' documented `-D` override proven.
+//! `cargo xtask e2e wasi-libc`: a wasi-libc tree (upstream main by default, or Debian bookworm's) built pristine
+//! and with the series generated for it, both with wasi-libc's check-symbols, every conformance guest run on it
+//! beside the overlay, and the series' documented `-D` override proven; for wasm32-wasip2, both trees built.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Result};
-use e2e::wasi_libc::{build_tree, compile_against, prepare, rebuild_with_cflags, rebuild_with_policy, Outcome, Tree};
+use e2e::wasi_libc::{
+    build_cmake_tree, build_tree, compile_against, rebuild_with_cflags, rebuild_with_policy, Outcome, Source, Tree,
+    TreeCompiler,
+};
 use test_support::guests::{self, GuestConfig};
 use wasi_shim::base::{plan_links, BaseSymbols, Link};
-use wasi_shim::patches::{Generator, Series};
+use wasi_shim::patches::{Generator, Layout, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{BaseRelease, Toolchain};
 
 /// The guest that proves `[identity]` is one fact: the overlay runs it under tests/policies/uid4242.toml, and
-/// the patched wasi-libc runs it built with the same facts given as the series' README says, `make EXTRA_CFLAGS`.
+/// the patched wasi-libc runs it built with the same facts given as the series' README says (`make
+/// EXTRA_CFLAGS=...` or `cmake -DCMAKE_C_FLAGS=...`).
 const OVERRIDE_GUEST: &str = "getuid_value_identity_macro";
-/// The shell quotes are make's: its recipes pass EXTRA_CFLAGS through `sh`, which leaves `-D...="porter"`.
+/// The shell quotes are the build tool's: make and CMake's Makefiles run compiles through `sh`, which leaves
+/// `-D...="porter"`.
 const OVERRIDE_CFLAGS: &str =
     r#"-DWS_IDENTITY_UID=4242 -DWS_IDENTITY_USER='"porter"' -DWS_IDENTITY_HOME='"/home/porter"'"#;
 
@@ -39,64 +45,74 @@ struct Upstream {
     series: Series,
     toolchain: Toolchain,
     patched: Tree,
+    /// The guests that run here are those configured for this Debian base (upstream main: trixie, its
+    /// newest Debian release).
+    guest_base: BaseRelease,
     runner: PathBuf,
     work: PathBuf,
     guest_dir: PathBuf,
     policies_dir: PathBuf,
 }
 
-pub fn wasi_libc(root: &Path) -> Result<()> {
-    let (source, toolchain) = prepare()?;
-    let work = test_support::target_dir().join("e2e/wasi-libc");
-    // The committed series is upstream main's; bookworm's Makefile tree gets its own, generated here.
+/// Which tree (`base` upstream or bookworm; `src` an upstream directory or tarball) and which target.
+pub fn wasi_libc(root: &Path, base: &str, src: Option<&Path>, target: &str) -> Result<()> {
+    let source = match base {
+        "bookworm" if src.is_some() => bail!("--src is an upstream tree; --base bookworm fetches Debian's"),
+        "bookworm" => Source::Bookworm,
+        _ => Source::Upstream(src.map_or_else(test_support::upstream_snapshot, |s| Ok(s.to_path_buf()))?),
+    };
+    let (tree, toolchain) = source.prepare()?;
+    let work = test_support::target_dir().join(format!("e2e/wasi-libc-{base}"));
     let patches_dir = work.join("series");
     let shims = Shims::builtin();
     let policy = Policy::load("default", &shims.catalog)?;
-    let series = Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&source, &patches_dir)?;
-    let pristine = build_tree(&source, &work.join("pristine"), None, &toolchain)?;
-    let patched = build_tree(&source, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
-    print_trees(&series, &source, &toolchain, &pristine, &patched);
+    let series = Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&tree, &patches_dir)?;
+    if target != toolchain.triple {
+        return other_target(&tree, &work, &series, &patches_dir, target);
+    }
+    let pristine = build_tree(&tree, &work.join("pristine"), None, &toolchain)?;
+    let patched = build_tree(&tree, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
+    print_trees(&series, &tree, &toolchain.clang, &pristine, &patched);
     compare_check_symbols(&work, &pristine, &patched)?;
-
+    let guest_base = if matches!(source, Source::Bookworm) { BaseRelease::Bookworm } else { BaseRelease::Trixie };
     let upstream = Upstream {
         shims,
         series,
         toolchain,
         patched,
+        guest_base,
         runner: test_support::wasi_shim_binary(),
         work,
         guest_dir: root.join("tests/guests"),
         policies_dir: root.join("tests/policies"),
     };
-    let by_policy = upstream.guests_by_policy()?;
-    let mut order: Vec<String> = by_policy.keys().cloned().collect();
-    order.sort_by_key(|p| (p != &upstream.series.policy, p.clone()));
-    let series_policy = Policy::load(&upstream.series.policy, &upstream.shims.catalog)?;
-    let series_links = upstream.series_links(&series_policy)?;
-    let links = |name: &str| series_links.get(name).copied().unwrap_or(Link::Direct);
-    let mut runs: Vec<GuestRun> = Vec::new();
-    for policy_name in &order {
-        runs.extend(upstream.run_policy(policy_name, &by_policy[policy_name], &links)?);
-    }
-    let overridden = upstream.documented_override()?;
-    // Leave the patched sysroot with the series' own defaults, and show the guest needs the override there.
-    rebuild_with_policy(&upstream.patched, &upstream.series, &links, &series_policy, &upstream.toolchain)?;
-    let defaults = upstream.override_guest("defaults")?;
+    upstream.prove(base)
+}
 
-    print_guest_table(&order, &runs);
-    print_override(&overridden, &defaults);
-    println!("\npatched sysroot: {}", upstream.patched.sysroot().display());
-    let differing = runs.iter().filter(|r| r.overlay.is_err() || r.overlay != r.patched).count();
-    if differing > 0 {
-        bail!("{differing} of {} guests give different results on the patched wasi-libc", runs.len());
+/// An upstream tree for another target than the overlay's (wasm32-wasip2): pristine and patched built with
+/// clang 22 and check-symbols on. Running guests there comes with the overlay for that target.
+fn other_target(tree: &Path, work: &Path, series: &Series, patches_dir: &Path, target: &str) -> Result<()> {
+    if wasi_shim::patches::detect_layout(tree)? != Layout::CMake || target != "wasm32-wasip2" {
+        bail!("only upstream (CMake) trees build here for another target than wasm32-wasip1, and only wasm32-wasip2");
     }
-    if !overridden.1 || defaults.1 {
-        bail!("the documented override EXTRA_CFLAGS='{OVERRIDE_CFLAGS}' does not decide what {OVERRIDE_GUEST} sees");
-    }
+    let (clang, cmake_settings) = test_support::wasip2_compiler()?;
+    let compiler = TreeCompiler { clang, triple: target.to_owned(), cmake_settings };
+    let pristine = build_cmake_tree(tree, &work.join(format!("pristine-{target}")), None, &compiler)?;
+    let patched =
+        build_cmake_tree(tree, &work.join(format!("patched-{target}")), Some((series, patches_dir)), &compiler)?;
+    print_trees(series, tree, &compiler.clang, &pristine, &patched);
+    println!("  check-symbols passes on both (-DCHECK_SYMBOLS=ON -DENABLE_WERROR=ON: the builds fail otherwise)");
+    let areas = series
+        .library_names()
+        .iter()
+        .filter(|n| patched.sysroot.join(format!("lib/{target}/lib{n}.a")).exists())
+        .count();
+    println!("  the series' libraries in the {target} sysroot: {areas} (the areas are wasm32-wasip1's)");
+    println!("\npatched sysroot: {}", patched.sysroot.display());
     Ok(())
 }
 
-fn print_trees(series: &Series, source: &Path, toolchain: &Toolchain, pristine: &Tree, patched: &Tree) {
+fn print_trees(series: &Series, source: &Path, clang: &Path, pristine: &Tree, patched: &Tree) {
     println!(
         "\nwasi-libc {} from {} ({} patches, policy {})",
         series.base,
@@ -108,12 +124,16 @@ fn print_trees(series: &Series, source: &Path, toolchain: &Toolchain, pristine: 
         "  pristine built in {:.0} s, patched in {:.0} s ({})",
         pristine.build_time.as_secs_f64(),
         patched.build_time.as_secs_f64(),
-        toolchain.clang.display()
+        clang.display()
     );
 }
 
 /// The patched tree must differ from check-symbols' expected lists exactly as the pristine tree does.
 fn compare_check_symbols(work: &Path, pristine: &Tree, patched: &Tree) -> Result<()> {
+    if patched.layout == Layout::CMake {
+        println!("  check-symbols passes on both (-DCHECK_SYMBOLS=ON -DENABLE_WERROR=ON: the builds fail otherwise)");
+        return Ok(());
+    }
     let same_check = pristine.check_symbols_diff == patched.check_symbols_diff;
     let changed = |diff: &str| diff.lines().filter(|l| l.starts_with(['+', '-'])).count();
     println!(
@@ -131,10 +151,8 @@ fn compare_check_symbols(work: &Path, pristine: &Tree, patched: &Tree) -> Result
     Ok(())
 }
 
-fn print_guest_table(order: &[String], runs: &[GuestRun]) {
-    println!(
-        "\nconformance guests over bookworm: the overlay vs the patched wasi-libc (no overlay, series.toml flags)"
-    );
+fn print_guest_table(base: &str, order: &[String], runs: &[GuestRun]) {
+    println!("\nconformance guests over {base}: the overlay vs the patched wasi-libc (no overlay, series.toml flags)");
     let row = |policy: &str, rows: &[&GuestRun]| {
         let identical = rows.iter().filter(|r| r.overlay.is_ok() && r.overlay == r.patched).count();
         let overlay_meets = rows.iter().filter(|r| r.meets.0).count();
@@ -157,24 +175,62 @@ fn print_guest_table(order: &[String], runs: &[GuestRun]) {
     }
 }
 
-fn print_override(overridden: &(Result<Outcome, String>, bool), defaults: &(Result<Outcome, String>, bool)) {
+fn print_override(
+    layout: Layout,
+    overridden: &(Result<Outcome, String>, bool),
+    defaults: &(Result<Outcome, String>, bool),
+) {
     let said = |outcome: &Result<Outcome, String>| match outcome {
         Ok(o) => format!("exit {:?}, {}", o.exit, o.stdout.lines().next().unwrap_or_default()),
         Err(e) => e.clone(),
     };
     let yes_no = |b: bool| if b { "yes" } else { "no" };
-    println!("\nthe series' documented override, make EXTRA_CFLAGS='-O2 -DNDEBUG {OVERRIDE_CFLAGS}':");
+    let how = match layout {
+        Layout::Makefile => format!("make EXTRA_CFLAGS='-O2 -DNDEBUG {OVERRIDE_CFLAGS}'"),
+        Layout::CMake => format!("cmake -DCMAKE_C_FLAGS='{OVERRIDE_CFLAGS}'"),
+    };
+    println!("\nthe series' documented override, {how}:");
     println!("  {OVERRIDE_GUEST} meets its spec: {} ({})", yes_no(overridden.1), said(&overridden.0));
     println!("  on the series' defaults, it meets its spec: {} ({})", yes_no(defaults.1), said(&defaults.0));
 }
 
 impl Upstream {
-    /// Guests that run over bookworm, grouped by policy.
+    /// Every guest, policy by policy, over its overlay and on the patched tree; then the documented override.
+    fn prove(&self, base: &str) -> Result<()> {
+        let by_policy = self.guests_by_policy()?;
+        let mut order: Vec<String> = by_policy.keys().cloned().collect();
+        order.sort_by_key(|p| (p != &self.series.policy, p.clone()));
+        let series_policy = Policy::load(&self.series.policy, &self.shims.catalog)?;
+        let series_links = self.series_links(&series_policy)?;
+        let links = |name: &str| series_links.get(name).copied().unwrap_or(Link::Direct);
+        let mut runs: Vec<GuestRun> = Vec::new();
+        for policy_name in &order {
+            runs.extend(self.run_policy(policy_name, &by_policy[policy_name], &links)?);
+        }
+        let overridden = self.documented_override()?;
+        // Leave the patched sysroot with the series' own defaults, and show the guest needs the override there.
+        rebuild_with_policy(&self.patched, &self.series, &links, &series_policy, &self.toolchain)?;
+        let defaults = self.override_guest("defaults")?;
+
+        print_guest_table(base, &order, &runs);
+        print_override(self.patched.layout, &overridden, &defaults);
+        println!("\npatched sysroot: {}", self.patched.sysroot.display());
+        let differing = runs.iter().filter(|r| r.overlay.is_err() || r.overlay != r.patched).count();
+        if differing > 0 {
+            bail!("{differing} of {} guests give different results on the patched wasi-libc", runs.len());
+        }
+        if !overridden.1 || defaults.1 {
+            bail!("the documented override '{OVERRIDE_CFLAGS}' does not decide what {OVERRIDE_GUEST} sees");
+        }
+        Ok(())
+    }
+
+    /// Guests that run over the tree's Debian base, grouped by policy.
     fn guests_by_policy(&self) -> Result<BTreeMap<String, Vec<Guest>>> {
         let mut by_policy: BTreeMap<String, Vec<Guest>> = BTreeMap::new();
         for (name, path) in guests::list(&self.guest_dir)? {
             let config = GuestConfig::read(&path)?;
-            if config.bases.contains(&BaseRelease::Bookworm) {
+            if config.bases.contains(&self.guest_base) {
                 by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
             }
         }
