@@ -55,12 +55,12 @@ fn install(what: &str, mut missing: Vec<&str>) -> Result<()> {
     })
 }
 
-/// `provide` run while holding the exclusive lock `<cache>/<name>.lock`, so that processes and threads
+/// `provide` run while holding the exclusive lock `<cache>/locks/<name>`, so that processes and threads
 /// provisioning the same thing take turns: the second finds it done instead of replacing it under the first.
 pub fn locked<T>(name: &str, provide: impl FnOnce() -> Result<T>) -> Result<T> {
-    let dir = cache_dir();
+    let dir = cache_dir().join("locks");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let path = dir.join(format!("{name}.lock"));
+    let path = dir.join(name);
     let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
     file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
     provide()
@@ -174,4 +174,35 @@ pub fn pip_tool(what: &str, dir_name: &str, requirement: &str, binary: &str) -> 
         })?;
     }
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    /// Two threads provisioning the same item never run their steps at once (flock on separate open files
+    /// excludes threads of one process as it excludes processes).
+    #[test]
+    fn provisioning_the_same_item_takes_turns() {
+        let inside = AtomicBool::new(false);
+        let overlaps = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| {
+                    for _ in 0..5 {
+                        super::locked("test-takes-turns", || {
+                            if inside.swap(true, Ordering::SeqCst) {
+                                overlaps.fetch_add(1, Ordering::SeqCst);
+                            }
+                            std::thread::sleep(std::time::Duration::from_millis(20));
+                            inside.store(false, Ordering::SeqCst);
+                            Ok(())
+                        })
+                        .unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(overlaps.load(Ordering::SeqCst), 0);
+    }
 }
