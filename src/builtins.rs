@@ -17,18 +17,19 @@ use crate::provision::{cache_dir, locked, unpack_beside};
 /// `-resource-dir` for `clang` linking for `triple`, when its own lacks the builtins there but has them for
 /// `wasm32-wasi`; `None` when the compiler's own directory serves (wasi-sdk, the Debian triple).
 pub fn resource_dir(clang: &Path, triple: &str) -> Result<Option<PathBuf>> {
-    let Some(wanted) = printed(clang, &[&format!("--target={triple}"), "-print-libgcc-file-name"]) else {
+    // The usual case (wasi-sdk, Debian's own triple) ends here, after one question to clang.
+    let Some(wanted) = clang_prints(clang, &[&format!("--target={triple}"), "-print-libgcc-file-name"])
+        .filter(|wanted| !wanted.is_file())
+    else {
         return Ok(None);
     };
-    let builtins = printed(clang, &["--target=wasm32-wasi", "-print-libgcc-file-name"]);
-    let (Some(builtins), Some(real)) = (builtins.filter(|b| b.is_file()), printed(clang, &["-print-resource-dir"]))
+    let builtins = clang_prints(clang, &["--target=wasm32-wasi", "-print-libgcc-file-name"]);
+    let (Some(builtins), Some(real)) =
+        (builtins.filter(|b| b.is_file()), clang_prints(clang, &["-print-resource-dir"]))
     else {
         return Ok(None);
     };
     let Ok(relative) = wanted.strip_prefix(&real) else { return Ok(None) };
-    if wanted.is_file() {
-        return Ok(None);
-    }
     let name = format!("{}-{}", clang.file_name().unwrap_or_default().to_string_lossy(), triple);
     let dir = cache_dir().join("clang-resource").join(name);
     let path: Vec<OsString> = relative.iter().map(|c| c.to_os_string()).collect();
@@ -41,8 +42,8 @@ pub fn resource_dir(clang: &Path, triple: &str) -> Result<Option<PathBuf>> {
     Ok(Some(dir))
 }
 
-/// What `clang args` prints, as a path.
-fn printed(clang: &Path, args: &[&str]) -> Option<PathBuf> {
+/// What `clang args` prints (`-print-libgcc-file-name`, `-print-resource-dir`), as a path.
+pub(crate) fn clang_prints(clang: &Path, args: &[&str]) -> Option<PathBuf> {
     let output = Command::new(clang).args(args).output().ok().filter(|o| o.status.success())?;
     Some(PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
 }

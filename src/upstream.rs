@@ -7,6 +7,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+use crate::builtins;
 use crate::provision::{cache_dir, ensure_commands, locked, pip_tool, run, unpack_beside, which};
 use crate::toolchain::{self, Toolchain};
 
@@ -82,6 +83,8 @@ pub fn pristine_toolchain(tree: &Path, commit: &str) -> Result<Toolchain> {
 
 /// The target the overlay and the series' areas serve.
 pub const WASIP1_TRIPLE: &str = "wasm32-wasip1";
+/// The component target upstream also builds (with clang 22); the areas are not built for it.
+pub const WASIP2_TRIPLE: &str = "wasm32-wasip2";
 
 /// Configure and build `tree` for `triple` into `build` (sysroot in `build/sysroot`) with upstream's checks on
 /// (check-symbols, -Werror) and static libraries only; `extra` are further `-D` settings. compiler-rt's
@@ -124,11 +127,9 @@ fn llvm_settings(clang: &Path, triple: &str) -> Vec<String> {
         format!("-DCMAKE_NM={}", llvm("llvm-nm").display()),
         format!("-DCMAKE_RANLIB={}", llvm("llvm-ranlib").display()),
     ];
-    let builtins = Command::new(clang).arg(format!("--target={triple}")).arg("--print-libgcc-file-name").output();
-    if let Some(lib) = builtins.ok().map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim())) {
-        if lib.is_file() {
-            settings.push(format!("-DBUILTINS_LIB={}", lib.display()));
-        }
+    let builtins = builtins::clang_prints(clang, &[&format!("--target={triple}"), "--print-libgcc-file-name"]);
+    if let Some(lib) = builtins.filter(|lib| lib.is_file()) {
+        settings.push(format!("-DBUILTINS_LIB={}", lib.display()));
     }
     settings
 }

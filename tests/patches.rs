@@ -9,7 +9,7 @@ use test_support::root;
 use wasi_shim::patches::{base_commit, detect_layout, Generator, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
-use wasi_shim::upstream::WASIP1_TRIPLE;
+use wasi_shim::upstream::{WASIP1_TRIPLE, WASIP2_TRIPLE};
 
 /// The upstream snapshot the committed series is made for (test data beside the project, never copied in).
 fn snapshot() -> PathBuf {
@@ -170,10 +170,11 @@ fn committed_series_applies_and_builds_with_upstream_checks_for_wasip1_and_wasip
         test_support::reuse::content_hash(&patches.iter().map(|p| p.as_path()).collect::<Vec<_>>()).unwrap();
     let (clang_19, ..) = wasi_shim::toolchain::provisioned_llvm().unwrap();
     let (clang_22, wasip2_settings) = test_support::wasip2_compiler().unwrap();
-    for (triple, clang, settings) in [(WASIP1_TRIPLE, clang_19, vec![]), ("wasm32-wasip2", clang_22, wasip2_settings)] {
+    let snapshot_commit = base_commit(&snapshot()).unwrap();
+    for (triple, clang, settings) in [(WASIP1_TRIPLE, clang_19, vec![]), (WASIP2_TRIPLE, clang_22, wasip2_settings)] {
         let key = test_support::reuse::Inputs::default()
             .text("series", &series_hash)
-            .text("snapshot", &base_commit(&snapshot()).unwrap())
+            .text("snapshot", &snapshot_commit)
             .text("target", triple)
             .text("compiler", &format!("{} {settings:?}", clang.display()))
             .key();

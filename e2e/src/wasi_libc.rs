@@ -296,6 +296,14 @@ pub enum Source {
 }
 
 impl Source {
+    /// The Debian base whose guests run on this tree: upstream main's newest Debian release is trixie.
+    pub fn guest_base(&self) -> toolchain::BaseRelease {
+        match self {
+            Source::Upstream(_) => toolchain::BaseRelease::Trixie,
+            Source::Bookworm => toolchain::BaseRelease::Bookworm,
+        }
+    }
+
     /// The tree, and the toolchain the series is planned over and the overlay built over: upstream's own pristine
     /// wasm32-wasip1 build, or Debian's bookworm wasi-libc package.
     pub fn prepare(&self) -> Result<(PathBuf, Toolchain)> {

@@ -122,7 +122,9 @@ pub fn wasip2_compiler() -> Result<(PathBuf, Vec<String>)> {
         "-DUSE_WASM_COMPONENT_LD=OFF".to_owned(),
         "-DBINDINGS_TARGET=OFF".to_owned(),
     ];
-    Ok((PathBuf::from("/usr/bin/clang-22"), settings))
+    let clang = wasi_shim::provision::which("clang-22")
+        .with_context(|| format!("{why}: clang-22 installed but not on PATH"))?;
+    Ok((clang, settings))
 }
 
 /// The upstream wasi-libc snapshot beside the project (test data, never copied in) that the committed series is

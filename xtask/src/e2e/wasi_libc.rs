@@ -17,6 +17,7 @@ use wasi_shim::patches::{Generator, Layout, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{BaseRelease, Toolchain};
+use wasi_shim::upstream::WASIP2_TRIPLE;
 
 /// The guest that proves `[identity]` is one fact: the overlay runs it under tests/policies/uid4242.toml, and
 /// the patched wasi-libc runs it built with the same facts given as the series' README says (`make
@@ -68,20 +69,19 @@ pub fn wasi_libc(root: &Path, base: &str, src: Option<&Path>, target: &str) -> R
     let policy = Policy::load("default", &shims.catalog)?;
     let series = Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&tree, &patches_dir)?;
     // The overlay's target is preview 1 (Debian's trees spell it wasm32-wasi); wasip2 only builds here.
-    if target == "wasm32-wasip2" {
+    if target == WASIP2_TRIPLE {
         return other_target(&tree, &work, &series, &patches_dir, target);
     }
     let pristine = build_tree(&tree, &work.join("pristine"), None, &toolchain)?;
     let patched = build_tree(&tree, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
     print_trees(&series, &tree, &toolchain.clang, &pristine, &patched);
     compare_check_symbols(&work, &pristine, &patched)?;
-    let guest_base = if matches!(source, Source::Bookworm) { BaseRelease::Bookworm } else { BaseRelease::Trixie };
     let upstream = Upstream {
         shims,
         series,
         toolchain,
         patched,
-        guest_base,
+        guest_base: source.guest_base(),
         runner: test_support::wasi_shim_binary(),
         work,
         guest_dir: root.join("tests/guests"),
