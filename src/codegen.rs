@@ -143,9 +143,11 @@ pub fn function_defines(choice: &Choice, link: Link) -> String {
         // The function's own `value = ...` is its own fact; otherwise it is the policy key's macro.
         let expression = if choice.value_is_own { c_value(value) } else { value_macro(key) };
         writeln!(h, "#define WS_VALUE_{n} {expression}").unwrap();
+        // WS_HAS_ENV_ is the same fact for `#if`, which cannot test a string: without an override the
+        // getters compile to a constant or a load (issue 14).
         match &choice.env {
-            Some(env) => writeln!(h, "#define WS_ENV_{n} {}", c::string(env)).unwrap(),
-            None => writeln!(h, "#define WS_ENV_{n} 0").unwrap(),
+            Some(env) => writeln!(h, "#define WS_ENV_{n} {}\n#define WS_HAS_ENV_{n} 1", c::string(env)).unwrap(),
+            None => writeln!(h, "#define WS_ENV_{n} 0\n#define WS_HAS_ENV_{n} 0").unwrap(),
         }
         h.push_str(&value_rule(n, choice.value_kind.unwrap_or(Kind::Text)));
     }

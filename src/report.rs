@@ -49,6 +49,17 @@ pub fn check_table(policy: &Policy) -> String {
 pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchain) -> String {
     let mut s = String::new();
     let out = report.out.canonicalize().unwrap_or_else(|_| report.out.clone());
+    if !report.rebuilt {
+        writeln!(
+            s,
+            "overlay {} is up to date for policy {} over {}: its inputs are unchanged, nothing was rebuilt",
+            out.display(),
+            policy.name,
+            toolchain.sysroot.display()
+        )
+        .unwrap();
+        return s + &usage(&out);
+    }
     writeln!(s, "built overlay {} for policy {} over {}", out.display(), policy.name, toolchain.sysroot.display())
         .unwrap();
     let replaced: Vec<_> = report.replaced().collect();
@@ -61,6 +72,12 @@ pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchai
             writeln!(s, "  {:<12} {:<5} {}", p.function, how, p.why).unwrap();
         }
     }
+    s + &usage(&out)
+}
+
+/// How to use an overlay, after a build's report.
+fn usage(out: &std::path::Path) -> String {
+    let mut s = String::new();
     writeln!(s, "use it:").unwrap();
     writeln!(s, "  {}/bin/wasm32-wasi-clang hello.c -o hello.wasm", out.display()).unwrap();
     writeln!(

@@ -117,6 +117,38 @@ fn failed_build_leaves_the_previous_overlay_untouched() {
     assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
 }
 
+/// A build with nothing changed returns at once and rewrites nothing (issue 14); another policy, a file edited in
+/// the overlay after its build, or one missing, builds again.
+#[test]
+fn an_unchanged_build_does_nothing_and_a_changed_input_rebuilds() {
+    use std::time::{Duration, SystemTime};
+    let catalog = Catalog::builtin();
+    let shims = wasi_shim::shims::Shims::builtin();
+    let good = toolchain(BaseRelease::Trixie);
+    let out = scratch("no-op").join("overlay");
+    let _ = std::fs::remove_dir_all(&out);
+    let build = |policy: &str| {
+        let policy = Policy::load(policy, catalog).unwrap();
+        wasi_shim::overlay::build(&shims, &policy, &good, &out).unwrap().rebuilt
+    };
+    let archive = out.join("lib/wasm32-wasi/libwasi-shim.a");
+    let modified = |path: &std::path::Path| std::fs::metadata(path).unwrap().modified().unwrap();
+
+    assert!(build("default"), "the first build builds");
+    let built_at = modified(&archive);
+    assert!(!build("default"), "the same inputs again must not rebuild");
+    assert_eq!(modified(&archive), built_at, "a no-op build rewrote the archive");
+
+    assert!(build("strict"), "another policy rebuilds");
+    assert!(!build("strict"));
+    let edited = std::fs::File::options().write(true).open(out.join("include/pwd.h")).unwrap();
+    edited.set_modified(SystemTime::now() + Duration::from_secs(60)).unwrap();
+    assert!(build("strict"), "a file edited after the build rebuilds");
+    std::fs::remove_file(out.join("share/config.site")).unwrap();
+    assert!(build("strict"), "a missing file rebuilds");
+    assert!(out.join("share/config.site").is_file());
+}
+
 /// Run the committed configure.ac through autoconf and configure against an overlay; return config.h.
 fn configure(policy: &str, use_config_site: bool) -> String {
     let out = overlay(policy, BaseRelease::Trixie);

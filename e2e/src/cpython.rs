@@ -11,7 +11,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 
 use super::flavoured::{build_once, Compiler};
-use super::{make_executable, run_logged, Flavour, TestFile};
+use super::{make_executable, run_logged, Flavour, Invocation, TestFile};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
@@ -37,7 +37,7 @@ pub const REGRTEST_FILES: &[&str] = &[
 ];
 
 /// CPython's HOSTRUNNER asks wasmtime for this much wasm stack; deep recursion tests need it.
-const MAX_WASM_STACK: &str = "8388608";
+const MAX_WASM_STACK: usize = 8 << 20;
 
 pub struct Cpython {
     /// The pristine source tree.
@@ -136,15 +136,20 @@ impl Cpython {
         format!("lib.wasi-wasm32-{}.{}", parts.next().unwrap_or("3"), parts.next().unwrap_or("13"))
     }
 
+    /// How a flavour's python.wasm runs: the checkout as `/`, argv[0] python.wasm's path there (CPython finds its
+    /// standard library from it) and the 8 MiB wasm stack CPython's own WASI recipe asks for.
+    pub fn invocation(&self, flavour: Flavour) -> Invocation {
+        Invocation {
+            dirs: vec![(self.checkout.display().to_string(), "/".to_owned())],
+            env: vec![("PYTHONPATH".to_owned(), format!("/{}/build/{}", flavour.name(), self.lib_dir()))],
+            argv0: Some(format!("/{}/python.wasm", flavour.name())),
+            max_wasm_stack: Some(MAX_WASM_STACK),
+        }
+    }
+
     /// wasmtime's spelling, which CPython's configure expects of a HOSTRUNNER, with wasi-shim in its place.
     pub fn host_runner(&self, flavour: Flavour) -> String {
-        format!(
-            "{} run -W max-wasm-stack={MAX_WASM_STACK} --argv0 /{flavour}/python.wasm --env PYTHONPATH=/{flavour}/build/{} --dir {}::/",
-            self.runner.display(),
-            self.lib_dir(),
-            self.checkout.display(),
-            flavour = flavour.name(),
-        )
+        format!("{} run {}", self.runner.display(), self.invocation(flavour).wasmtime_flags().join(" "))
     }
 
     /// The wasi-shim overlay the overlay build uses, built for `policy`.

@@ -3,6 +3,7 @@
 //!
 //! Shared by `cargo xtask e2e` (the full comparison) and the integration tests (the CI smoke).
 
+pub mod bench;
 pub mod cpython;
 pub mod flavoured;
 pub mod ruby;
@@ -64,6 +65,36 @@ pub fn launcher_command<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(la
     let mut command = Command::new(launcher);
     command.args(args);
     command
+}
+
+/// How a build's module runs as a WASI command: preopens (host, guest), environment, argv[0] and wasm stack.
+/// One definition for the launchers' `wasi-shim run` line and the benchmark's other runtimes.
+#[derive(Debug, Clone, Default)]
+pub struct Invocation {
+    pub dirs: Vec<(String, String)>,
+    pub env: Vec<(String, String)>,
+    pub argv0: Option<String>,
+    pub max_wasm_stack: Option<usize>,
+}
+
+impl Invocation {
+    /// wasmtime's flags, which `wasi-shim run` takes too (the module and its arguments follow them).
+    pub fn wasmtime_flags(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if let Some(size) = self.max_wasm_stack {
+            flags.extend(["-W".to_owned(), format!("max-wasm-stack={size}")]);
+        }
+        if let Some(argv0) = &self.argv0 {
+            flags.extend(["--argv0".to_owned(), argv0.clone()]);
+        }
+        for (k, v) in &self.env {
+            flags.extend(["--env".to_owned(), format!("{k}={v}")]);
+        }
+        for (host, guest) in &self.dirs {
+            flags.extend(["--dir".to_owned(), format!("{host}::{guest}")]);
+        }
+        flags
+    }
 }
 
 /// Functions a build's configure answered "no" for, read from the config.log in `build_dir`.

@@ -3,7 +3,7 @@
  * Messages go straight to fd 2 with write(2), so they neither depend on nor disturb stdio's buffers,
  * and errno is left as the caller had it.
  *
- * __wasi_shim_ids()/__wasi_shim_owner_uid()/__wasi_shim_owner_gid() and __wasi_shim_self_pid() live here rather than beside getuid and
+ * ws_ids()/__wasi_shim_owner_uid()/__wasi_shim_owner_gid() and ws_self_pid() live here rather than beside getuid and
  * getpid so that the stat wrappers and kill() do not drag identity.o or process.o into every link:
  * a program that defines, say, its own getuid stub must still link when it merely calls stat. */
 #include "shim.h"
@@ -141,41 +141,50 @@ _Static_assert(WS_IDENTITY_GROUP_COUNT <=
                "the policy's identity has more supplementary groups than "
                "struct ws_ids keeps");
 
-static struct ws_ids ws_state;
-static int ws_state_ready;
-static uid_t ws_owner_uid_value;
-static gid_t ws_owner_gid_value;
+/* The policy's ids as constants, so a getter is one load; ws_ids() (shim.h) applies the environment
+ * overrides a policy allows on first use, and only when it allows one. */
+struct ws_ids __wasi_shim_id_state = {
+    .ruid = (uid_t)WS_VALUE_getuid,
+    .euid = (uid_t)WS_VALUE_geteuid,
+    .suid = (uid_t)WS_VALUE_geteuid,
+    .rgid = (gid_t)WS_VALUE_getgid,
+    .egid = (gid_t)WS_VALUE_getegid,
+    .sgid = (gid_t)WS_VALUE_getegid,
+    .ngroups = WS_IDENTITY_GROUP_COUNT,
+    .groups = WS_IDENTITY_GROUPS,
+};
+static uid_t ws_owner_uid_value = (uid_t)WS_VALUE_getuid;
+static gid_t ws_owner_gid_value = (gid_t)WS_VALUE_getgid;
 
-struct ws_ids *__wasi_shim_ids(void) {
-  if (!ws_state_ready) {
-    static const gid_t groups[WS_IDENTITY_GROUP_COUNT + 1] = WS_IDENTITY_GROUPS;
-    ws_state.ruid = WS_POLICY_ID(uid_t, getuid);
-    ws_state.euid = ws_state.suid = WS_POLICY_ID(uid_t, geteuid);
-    ws_state.rgid = WS_POLICY_ID(gid_t, getgid);
-    ws_state.egid = ws_state.sgid = WS_POLICY_ID(gid_t, getegid);
-    ws_state.ngroups = WS_IDENTITY_GROUP_COUNT;
-    for (int i = 0; i < WS_IDENTITY_GROUP_COUNT; i++)
-      ws_state.groups[i] = groups[i];
-    ws_owner_uid_value = ws_state.ruid;
-    ws_owner_gid_value = ws_state.rgid;
-    ws_state_ready = 1;
-  }
-  return &ws_state;
+#if WS_IDS_FROM_ENV
+int __wasi_shim_ids_ready;
+
+void __wasi_shim_ids_from_env(void) {
+  struct ws_ids *ids = &__wasi_shim_id_state;
+  ids->ruid = WS_POLICY_ID(uid_t, getuid);
+  ids->euid = ids->suid = WS_POLICY_ID(uid_t, geteuid);
+  ids->rgid = WS_POLICY_ID(gid_t, getgid);
+  ids->egid = ids->sgid = WS_POLICY_ID(gid_t, getegid);
+  ws_owner_uid_value = ids->ruid;
+  ws_owner_gid_value = ids->rgid;
+  __wasi_shim_ids_ready = 1;
 }
+#endif
 
 uid_t __wasi_shim_owner_uid(void) {
-  __wasi_shim_ids();
+  ws_ids();
   return ws_owner_uid_value;
 }
 
 gid_t __wasi_shim_owner_gid(void) {
-  __wasi_shim_ids();
+  ws_ids();
   return ws_owner_gid_value;
 }
 
 /* ---------------------------------------------------------------- this process's id (process area) */
 
-pid_t __wasi_shim_self_pid(void) {
+#if WS_HAS_ENV_getpid
+pid_t __wasi_shim_self_pid_from_env(void) {
   static pid_t pid;
   static int ready;
   if (!ready) {
@@ -184,3 +193,4 @@ pid_t __wasi_shim_self_pid(void) {
   }
   return pid;
 }
+#endif

@@ -44,7 +44,7 @@ static int ws_copy_name(const char *s, char *name, size_t len, int too_long) {
 }
 
 static int ws_set_name(const char *name, size_t len, char *dest, int *set) {
-  if (__wasi_shim_ids()->euid != 0) {
+  if (ws_ids()->euid != 0) {
     return ws_fail(EPERM);
   }
   if (len > WS_HOST_NAME_MAX || (!name && len > 0)) {

@@ -16,29 +16,29 @@
 
 uid_t WS_SYM(getuid)(void) {
   WS_PROLOGUE(getuid);
-  return __wasi_shim_ids()->ruid;
+  return ws_ids()->ruid;
 }
 
 uid_t WS_SYM(geteuid)(void) {
   WS_PROLOGUE(geteuid);
-  return __wasi_shim_ids()->euid;
+  return ws_ids()->euid;
 }
 
 gid_t WS_SYM(getgid)(void) {
   WS_PROLOGUE(getgid);
-  return __wasi_shim_ids()->rgid;
+  return ws_ids()->rgid;
 }
 
 gid_t WS_SYM(getegid)(void) {
   WS_PROLOGUE(getegid);
-  return __wasi_shim_ids()->egid;
+  return ws_ids()->egid;
 }
 
 int WS_SYM(getresuid)(uid_t *ruid, uid_t *euid, uid_t *suid) {
   WS_PROLOGUE(getresuid);
   if (!ruid || !euid || !suid)
     return ws_fail(EFAULT);
-  struct ws_ids *ids = __wasi_shim_ids();
+  struct ws_ids *ids = ws_ids();
   *ruid = ids->ruid;
   *euid = ids->euid;
   *suid = ids->suid;
@@ -49,7 +49,7 @@ int WS_SYM(getresgid)(gid_t *rgid, gid_t *egid, gid_t *sgid) {
   WS_PROLOGUE(getresgid);
   if (!rgid || !egid || !sgid)
     return ws_fail(EFAULT);
-  struct ws_ids *ids = __wasi_shim_ids();
+  struct ws_ids *ids = ws_ids();
   *rgid = ids->rgid;
   *egid = ids->egid;
   *sgid = ids->sgid;
@@ -65,7 +65,7 @@ _Static_assert(_Generic((gid_t)0, ws_id: 1, default: 0),
                "uid_t and gid_t are the same type");
 _Static_assert((ws_id)-1 > 0, "ids are unsigned");
 
-static int ws_is_privileged(void) { return __wasi_shim_ids()->euid == 0; }
+static int ws_is_privileged(void) { return ws_ids()->euid == 0; }
 
 /* setuid/setgid: privileged callers set all three ids, others only the effective one, to their real or saved id. */
 static int ws_set_id(ws_id id, ws_id *r, ws_id *e, ws_id *s) {
@@ -135,7 +135,7 @@ static int ws_set_all(ws_id nr, ws_id ne, ws_id ns, ws_id *r, ws_id *e,
 }
 
 /* Pointers to the emulated ids, shared by the user and group setters. */
-#define WS_U(field) (&__wasi_shim_ids()->field)
+#define WS_U(field) (&ws_ids()->field)
 
 int WS_SYM(setuid)(uid_t uid) {
   WS_PROLOGUE(setuid);
@@ -181,7 +181,7 @@ int WS_SYM(setresgid)(gid_t rgid, gid_t egid, gid_t sgid) {
 
 int WS_SYM(getgroups)(int size, gid_t list[]) {
   WS_PROLOGUE(getgroups);
-  struct ws_ids *ids = __wasi_shim_ids();
+  struct ws_ids *ids = ws_ids();
   if (size == 0)
     return ids->ngroups;
   if (size < ids->ngroups || size < 0)
@@ -201,7 +201,7 @@ int WS_SYM(setgroups)(size_t size, const gid_t *list) {
     return ws_fail(EINVAL);
   if (size > 0 && !list)
     return ws_fail(EFAULT);
-  struct ws_ids *ids = __wasi_shim_ids();
+  struct ws_ids *ids = ws_ids();
   for (size_t i = 0; i < size; i++)
     ids->groups[i] = list[i];
   ids->ngroups = (int)size;
@@ -240,7 +240,7 @@ int WS_SYM(initgroups)(const char *user, gid_t group) {
   int count = ws_groups_of(user, group, list, WS_MAX_GROUPS);
   if (count > WS_MAX_GROUPS)
     return ws_fail(EINVAL);
-  struct ws_ids *ids = __wasi_shim_ids();
+  struct ws_ids *ids = ws_ids();
   for (int i = 0; i < count; i++)
     ids->groups[i] = list[i];
   ids->ngroups = count;

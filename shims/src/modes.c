@@ -93,7 +93,7 @@ void __wasi_shim_apply_recorded_mode(struct stat *st) {
 
 /* After a successful stat: may the effective user change this file's mode? Root, or its owner. */
 static int ws_may_chmod(const struct stat *st) {
-  uid_t euid = __wasi_shim_ids()->euid;
+  uid_t euid = ws_ids()->euid;
   if (euid != 0 && euid != st->st_uid)
     return ws_fail(EPERM);
   return 0;
@@ -214,7 +214,7 @@ int WS_SYM(mkdirat)(int dirfd, const char *path, mode_t mode) {
 /* After a successful stat: root may give the file any ids (not recorded); anyone else only the ids
  * it already has, which changes nothing. */
 static int ws_may_chown(const struct stat *st, uid_t owner, gid_t group) {
-  if (__wasi_shim_ids()->euid == 0)
+  if (ws_ids()->euid == 0)
     return 0;
   if (owner != (uid_t)-1 && owner != st->st_uid)
     return ws_fail(EPERM);

@@ -1,5 +1,5 @@
 /* area: process — this process's id and its parent's, fixed by the policy (each overridable once
- * from the environment variable the policy names). getpid answers __wasi_shim_self_pid() (common.c), which
+ * from the environment variable the policy names). getpid answers ws_self_pid() (common.c), which
  * the signals area also uses to recognise this process, even when getpid itself is made to fail.
  *
  * A WASI process is alone: it leads its own process group and session, has no children, cannot
@@ -24,7 +24,7 @@
 
 pid_t WS_SYM(getpid)(void) {
   WS_PROLOGUE(getpid);
-  return __wasi_shim_self_pid();
+  return ws_self_pid();
 }
 
 pid_t WS_SYM(getppid)(void) {
@@ -41,13 +41,11 @@ pid_t WS_SYM(getppid)(void) {
 /* ---------------------------------------------------------------- process groups and sessions
  * The only process leads its own process group and its own session: both ids are its pid. */
 
-static int ws_is_self(pid_t pid) {
-  return pid == 0 || pid == __wasi_shim_self_pid();
-}
+static int ws_is_self(pid_t pid) { return pid == 0 || pid == ws_self_pid(); }
 
 pid_t WS_SYM(getpgrp)(void) {
   WS_PROLOGUE(getpgrp);
-  return __wasi_shim_self_pid();
+  return ws_self_pid();
 }
 
 pid_t WS_SYM(getpgid)(pid_t pid) {
@@ -55,7 +53,7 @@ pid_t WS_SYM(getpgid)(pid_t pid) {
   if (!ws_is_self(pid)) {
     return ws_fail(ESRCH);
   }
-  return __wasi_shim_self_pid();
+  return ws_self_pid();
 }
 
 /* setpgid without the prologue, for setpgrp. */
@@ -88,7 +86,7 @@ pid_t WS_SYM(getsid)(pid_t pid) {
   if (!ws_is_self(pid)) {
     return ws_fail(ESRCH);
   }
-  return __wasi_shim_self_pid();
+  return ws_self_pid();
 }
 
 pid_t WS_SYM(setsid)(void) {
@@ -424,7 +422,7 @@ static int ws_clamp_nice(long long value) {
 int WS_SYM(nice)(int inc) {
   WS_PROLOGUE(nice);
   int next = ws_clamp_nice((long long)ws_nice_value + inc);
-  if (next < ws_nice_value && __wasi_shim_ids()->euid != 0) {
+  if (next < ws_nice_value && ws_ids()->euid != 0) {
     return ws_fail(EPERM);
   }
   ws_nice_value = next;
@@ -436,11 +434,11 @@ static int ws_priority_target(int which, id_t who) {
   switch (which) {
   case PRIO_PROCESS:
   case PRIO_PGRP:
-    if (who == 0 || who == (id_t)__wasi_shim_self_pid())
+    if (who == 0 || who == (id_t)ws_self_pid())
       return 0;
     break;
   case PRIO_USER:
-    if (who == 0 || who == (id_t)__wasi_shim_ids()->euid)
+    if (who == 0 || who == (id_t)ws_ids()->euid)
       return 0;
     break;
   default:
@@ -461,7 +459,7 @@ int WS_SYM(setpriority)(int which, id_t who, int prio) {
   if (ws_priority_target(which, who) != 0)
     return -1;
   int next = ws_clamp_nice(prio);
-  if (next < ws_nice_value && __wasi_shim_ids()->euid != 0) {
+  if (next < ws_nice_value && ws_ids()->euid != 0) {
     return ws_fail(EACCES);
   }
   ws_nice_value = next;

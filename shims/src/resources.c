@@ -92,7 +92,7 @@ static int ws_set_limit(int resource, const struct rlimit *rlim) {
   if (rlim->rlim_cur > rlim->rlim_max)
     return ws_fail(EINVAL);
   struct rlimit *slot = &ws_table()[resource];
-  if (rlim->rlim_max > slot->rlim_max && __wasi_shim_ids()->euid != 0)
+  if (rlim->rlim_max > slot->rlim_max && ws_ids()->euid != 0)
     return ws_fail(EPERM);
   *slot = *rlim;
   return 0;
@@ -111,7 +111,7 @@ int WS_SYM(setrlimit)(int resource, const struct rlimit *rlim) {
 int WS_SYM(prlimit)(pid_t pid, int resource, const struct rlimit *new_limit,
                     struct rlimit *old_limit) {
   WS_PROLOGUE(prlimit);
-  if (pid != 0 && pid != __wasi_shim_self_pid())
+  if (pid != 0 && pid != ws_self_pid())
     return ws_fail(ESRCH);
   if (resource < 0 || resource >= RLIMIT_NLIMITS)
     return ws_fail(EINVAL);

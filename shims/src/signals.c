@@ -115,8 +115,8 @@ static void ws_deliver(int sig, int code) {
     memset(&info, 0, sizeof info);
     info.si_signo = sig;
     info.si_code = code;
-    info.si_pid = __wasi_shim_self_pid();
-    info.si_uid = __wasi_shim_ids()->ruid;
+    info.si_pid = ws_self_pid();
+    info.si_uid = ws_ids()->ruid;
     handler_info(sig, &info, NULL);
   } else {
     handler(sig);
@@ -249,7 +249,7 @@ int WS_SYM(kill)(pid_t pid, int sig) {
   WS_PROLOGUE(kill);
   if (sig < 0 || sig >= WS_NSIG)
     return ws_fail(EINVAL);
-  pid_t self = __wasi_shim_self_pid();
+  pid_t self = ws_self_pid();
   /* 0 is our process group, -1 every process we may signal, -self our group: all of them just us. */
   if (pid == self || pid == 0 || pid == -1 || pid == -self)
     return ws_signal_self(sig);
@@ -260,7 +260,7 @@ int WS_SYM(killpg)(pid_t pgrp, int sig) {
   WS_PROLOGUE(killpg);
   if (pgrp < 0 || sig < 0 || sig >= WS_NSIG)
     return ws_fail(EINVAL);
-  if (pgrp == 0 || pgrp == __wasi_shim_self_pid())
+  if (pgrp == 0 || pgrp == ws_self_pid())
     return ws_signal_self(sig);
   return ws_fail(ESRCH);
 }

@@ -91,7 +91,7 @@ static void ws_log(int priority, const char *format, va_list ap) {
   int n;
   if (ws_options & LOG_PID)
     n = snprintf(text, sizeof text, "%s[%d]: %s: ", ws_current_ident(),
-                 (int)__wasi_shim_self_pid(), ws_levels[LOG_PRI(priority)]);
+                 (int)ws_self_pid(), ws_levels[LOG_PRI(priority)]);
   else
     n = snprintf(text, sizeof text, "%s: %s: ", ws_current_ident(),
                  ws_levels[LOG_PRI(priority)]);

@@ -173,7 +173,7 @@ pid_t WS_SYM(tcgetpgrp)(int fd) {
   WS_PROLOGUE(tcgetpgrp);
   if (!ws_tty(fd))
     return -1;
-  return __wasi_shim_self_pid();
+  return ws_self_pid();
 }
 
 int WS_SYM(tcsetpgrp)(int fd, pid_t pgrp) {
@@ -183,7 +183,7 @@ int WS_SYM(tcsetpgrp)(int fd, pid_t pgrp) {
   if (pgrp < 0) {
     return ws_fail(EINVAL);
   }
-  if (pgrp != __wasi_shim_self_pid()) {
+  if (pgrp != ws_self_pid()) {
     return ws_fail(EPERM);
   }
   return 0;

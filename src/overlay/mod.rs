@@ -14,6 +14,7 @@ use crate::policy::Policy;
 use crate::shims::Shims;
 use crate::toolchain::Toolchain;
 
+mod fresh;
 mod install;
 mod scripts;
 
@@ -38,6 +39,10 @@ pub struct Manifest {
     /// overlay only when it holds nothing else. Absent in overlays from before the list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<String>>,
+    /// SHA-256 of everything the build was made from (`fresh::inputs_key`): a build with the same inputs
+    /// over an intact overlay does nothing. Absent in overlays from before the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inputs: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -77,6 +82,8 @@ pub struct ManifestSymbol {
 #[derive(Debug)]
 pub struct BuildReport {
     pub out: PathBuf,
+    /// False when `out` already held an intact overlay built from the same inputs (then `plans` is empty).
+    pub rebuilt: bool,
     pub plans: Vec<LinkPlan>,
     pub superseded_libraries: Vec<String>,
 }
@@ -90,6 +97,10 @@ impl BuildReport {
 
 /// Build an overlay for `policy` at `out`. A failure leaves whatever was at `out` untouched.
 pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) -> Result<BuildReport> {
+    let inputs = fresh::inputs_key(shims, policy, toolchain, out);
+    if fresh::is_current(out, &inputs) {
+        return Ok(BuildReport { out: out.to_path_buf(), rebuilt: false, plans: Vec::new(), superseded_libraries: Vec::new() });
+    }
     let catalog = &shims.catalog;
     let base = BaseSymbols::scan(toolchain)?;
     let plans = plan_links(catalog, policy, &base);
@@ -119,10 +130,10 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
     verify_archive(catalog, toolchain, &plans, &archive)?;
     scripts::write_wrappers(toolchain, &plans, &superseded, staging.path())?;
     scripts::write_share(shims, policy, toolchain, &plans, &superseded, staging.path(), out)?;
-    write_manifest(policy, toolchain, &plans, &superseded, staging.path())?;
+    write_manifest(policy, toolchain, &plans, &superseded, staging.path(), &inputs)?;
 
     install::install(staging, out)?;
-    Ok(BuildReport { out: out.to_path_buf(), plans, superseded_libraries: superseded })
+    Ok(BuildReport { out: out.to_path_buf(), rebuilt: true, plans, superseded_libraries: superseded })
 }
 
 pub(crate) fn write(path: &Path, text: &str) -> Result<()> {
@@ -275,6 +286,7 @@ fn write_manifest(
     plans: &[LinkPlan],
     superseded: &[String],
     root: &Path,
+    inputs: &str,
 ) -> Result<()> {
     let symbols = policy
         .choices
@@ -314,6 +326,7 @@ fn write_manifest(
         },
         symbols,
         files: Some(written_files(root)?),
+        inputs: Some(inputs.to_owned()),
     };
     let text = toml::to_string_pretty(&manifest).context("cannot serialise the manifest")?;
     write(&root.join(MANIFEST), &format!("# {GENERATED_MARKER}\n{text}"))

@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: project automation. This file only parses flags and dispatches.
 
+mod bench;
 mod codegen;
 mod e2e;
 mod fuzz;
@@ -36,6 +37,20 @@ enum Command {
         runs: Option<u64>,
         /// Targets to run (default: all of policy, config_log, wasm, archive, run_flags)
         targets: Vec<String>,
+    },
+    /// Measure `wasi-shim run`, the stubs and the builds against yardsticks in the same run (ratios, never asserted)
+    Bench {
+        /// Interleaved rounds of each quick measurement
+        #[arg(long, default_value_t = 7)]
+        rounds: usize,
+        /// Rounds of the wasi-libc builds (about a minute each)
+        #[arg(long, default_value_t = 2)]
+        build_rounds: usize,
+        /// Also write BENCHMARKS.md (the figures the README links)
+        #[arg(long)]
+        record: bool,
+        /// Sections (default all): calls, stubs, startup, overlay, wasi-libc
+        sections: Vec<String>,
     },
     /// Build an interpreter stock and over the overlay from one source tree and compare them
     E2e {
@@ -101,6 +116,10 @@ fn main() -> Result<()> {
             }
             let budget = runs.map_or(fuzz::Budget::Seconds(seconds.unwrap_or(60)), fuzz::Budget::Runs);
             fuzz::run(&codegen::project_root(), &targets, &budget)
+        }
+        Command::Bench { rounds, build_rounds, record, sections } => {
+            let options = ::e2e::bench::Options { rounds, build_rounds, sections };
+            bench::bench(&codegen::project_root(), &options, record)
         }
         Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(src.as_deref(), full),
         Command::E2e { interpreter: Interpreter::WasiLibc { base, src, target } } => {

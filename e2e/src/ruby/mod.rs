@@ -14,7 +14,7 @@ mod output;
 pub use output::{parse_bootstraptest, parse_test_unit, RUN_ENDED};
 
 use super::flavoured::{build_once, Compiler};
-use super::{make_executable, run_logged, Flavour, TestFile};
+use super::{make_executable, run_logged, Flavour, Invocation, TestFile};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
@@ -140,17 +140,29 @@ impl Ruby {
         let ruby_wasm = dir.join("ruby");
         let build_time = build_once(&dir, &ruby_wasm, &key, || self.configure_and_make(flavour, &compiler, &dir))?;
         let launcher = dir.join("ruby.sh");
+        // The caller's directory is `/` too, so scripts and test files given by relative path are found.
         std::fs::write(
             &launcher,
             format!(
-                "#!/bin/sh\nexec {} run --dir \"$PWD::/\" --dir {src}::/src --dir {build}::/build --env RUBYLIB=/src/lib:/build/.ext/common:/build/.ext/wasm32-wasi:/build {build}/ruby \"$@\"\n",
+                "#!/bin/sh\nexec {} run --dir \"$PWD::/\" {} {} \"$@\"\n",
                 self.runner.display(),
-                src = self.source.display(),
-                build = dir.display(),
+                self.invocation(&dir).wasmtime_flags().join(" "),
+                ruby_wasm.display(),
             ),
         )?;
         make_executable(&launcher)?;
         Ok(Build { flavour, dir, ruby_wasm, launcher, build_time })
+    }
+
+    /// How the Ruby built in `dir` runs: the source tree as `/src` and the build tree as `/build`, with the
+    /// library path over both (no `make install`, which would download gems).
+    pub fn invocation(&self, dir: &Path) -> Invocation {
+        let dirs = vec![
+            (self.source.display().to_string(), "/src".to_owned()),
+            (dir.display().to_string(), "/build".to_owned()),
+        ];
+        let rubylib = "/src/lib:/build/.ext/common:/build/.ext/wasm32-wasi:/build".to_owned();
+        Invocation { dirs, env: vec![("RUBYLIB".to_owned(), rubylib)], ..Invocation::default() }
     }
 
     /// Ruby's WASI recipe in an empty `dir`: configure (the overlay with its config.site), then make, which ends
