@@ -125,6 +125,33 @@ fn run_passes_args_env_dirs_and_the_exit_status() {
     assert!(stdout.contains("env hi\n") && stdout.contains("file hello\n"), "{stdout}");
 }
 
+/// A module compiled to print `word`, at `path`.
+fn printing_module(path: &std::path::Path, word: &str) {
+    let tc = toolchain(BaseRelease::Trixie);
+    let source = path.with_extension("c");
+    std::fs::write(&source, format!("#include <stdio.h>\nint main(void) {{ puts(\"{word}\"); return 0; }}\n")).unwrap();
+    let out = Command::new(&tc.clang).args(tc.target_flags()).arg(&source).arg("-o").arg(path).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// `run` finds a module's compiled code through the file's identity instead of hashing it (issue 14), so a module
+/// replaced in place, even with the same size and its old modification time put back, must run its new code.
+#[test]
+fn run_of_a_module_replaced_in_place_runs_the_new_code() {
+    let dir = scratch("cli-replaced");
+    let (module, other) = (dir.join("m.wasm"), dir.join("other.wasm"));
+    printing_module(&module, "first");
+    printing_module(&other, "later");
+    let run = || text(&wasi_shim(&["run", module.to_str().unwrap()]).stdout);
+    assert_eq!(run(), "first\n");
+    assert_eq!(run(), "first\n", "the cached code runs the same");
+    let old_mtime = std::fs::metadata(&module).unwrap().modified().unwrap();
+    assert_eq!(std::fs::metadata(&module).unwrap().len(), std::fs::metadata(&other).unwrap().len(), "same size");
+    std::fs::write(&module, std::fs::read(&other).unwrap()).unwrap();
+    std::fs::File::options().write(true).open(&module).unwrap().set_modified(old_mtime).unwrap();
+    assert_eq!(run(), "later\n");
+}
+
 #[test]
 fn run_accepts_the_older_mapdir_spelling_and_hides_the_host_environment() {
     let module = echo_module();

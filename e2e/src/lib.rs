@@ -121,22 +121,19 @@ pub struct Timing {
 
 /// Time `runs` runs of each command, interleaved so both see the same machine load.
 pub fn time_commands(commands: &mut [Command], runs: usize) -> Result<Vec<Timing>> {
-    let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); commands.len()];
-    for _ in 0..runs {
-        for (command, times) in commands.iter_mut().zip(samples.iter_mut()) {
-            let started = Instant::now();
-            let output = command.output().with_context(|| format!("cannot run {command:?}"))?;
-            times.push(started.elapsed());
-            if !output.status.success() {
-                bail!("{command:?} failed: {}", String::from_utf8_lossy(&output.stderr));
-            }
+    let samples = bench::interleave(runs, commands.len(), |i| {
+        let started = Instant::now();
+        let output = commands[i].output().with_context(|| format!("cannot run {:?}", commands[i]))?;
+        if !output.status.success() {
+            bail!("{:?} failed: {}", commands[i], String::from_utf8_lossy(&output.stderr));
         }
-    }
+        Ok(started.elapsed().as_secs_f64())
+    })?;
     Ok(samples
         .into_iter()
-        .map(|mut t| {
-            t.sort();
-            Timing { median: t[t.len() / 2], fastest: t[0] }
+        .map(|seconds| {
+            let stats = bench::Stats::of(seconds);
+            Timing { median: Duration::from_secs_f64(stats.median), fastest: Duration::from_secs_f64(stats.fastest) }
         })
         .collect())
 }

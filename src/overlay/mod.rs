@@ -99,7 +99,12 @@ impl BuildReport {
 pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) -> Result<BuildReport> {
     let inputs = fresh::inputs_key(shims, policy, toolchain, out);
     if fresh::is_current(out, &inputs) {
-        return Ok(BuildReport { out: out.to_path_buf(), rebuilt: false, plans: Vec::new(), superseded_libraries: Vec::new() });
+        return Ok(BuildReport {
+            out: out.to_path_buf(),
+            rebuilt: false,
+            plans: Vec::new(),
+            superseded_libraries: Vec::new(),
+        });
     }
     let catalog = &shims.catalog;
     let base = BaseSymbols::scan(toolchain)?;

@@ -69,6 +69,9 @@ enum Interpreter {
         /// Run the whole regrtest suite on both builds instead of the baseline's 13 files
         #[arg(long)]
         full: bool,
+        /// Run python.wasm with this `wasi-shim` binary instead of this checkout's (to time another runner)
+        #[arg(long)]
+        runner: Option<PathBuf>,
     },
     /// A wasi-libc tree pristine and with the series generated for it, both built with wasi-libc's check-symbols;
     /// then every conformance guest on the patched sysroot beside the overlay, and the documented override
@@ -121,7 +124,9 @@ fn main() -> Result<()> {
             let options = ::e2e::bench::Options { rounds, build_rounds, sections };
             bench::bench(&codegen::project_root(), &options, record)
         }
-        Command::E2e { interpreter: Interpreter::Cpython { src, full } } => e2e::cpython(src.as_deref(), full),
+        Command::E2e { interpreter: Interpreter::Cpython { src, full, runner } } => {
+            e2e::cpython(src.as_deref(), full, runner.as_deref())
+        }
         Command::E2e { interpreter: Interpreter::WasiLibc { base, src, target } } => {
             e2e::wasi_libc(&codegen::project_root(), &base, src.as_deref(), &target)
         }

@@ -12,8 +12,8 @@ use wasi_shim::shims::Shims;
 
 use super::{print_builds, print_difference, print_startup};
 
-pub fn cpython(src: Option<&Path>, full: bool) -> Result<()> {
-    let runner = test_support::wasi_shim_binary();
+pub fn cpython(src: Option<&Path>, full: bool, runner: Option<&Path>) -> Result<()> {
+    let runner = runner.map_or_else(test_support::wasi_shim_binary, Path::to_path_buf);
     let shims = Shims::builtin();
     let policy = Policy::load("cpython", &shims.catalog)?;
     let work = test_support::target_dir().join("e2e/cpython");
@@ -54,15 +54,18 @@ pub fn cpython(src: Option<&Path>, full: bool) -> Result<()> {
 /// returns the tests that pass on stock but fail on the overlay.
 fn print_regrtest(stock: &Build, overlay: &Build, full: bool) -> Result<Vec<String>> {
     let files: Vec<String> = if full { Vec::new() } else { REGRTEST_FILES.iter().map(|f| f.to_string()).collect() };
+    let started = std::time::Instant::now();
     let stock_tests = stock.regrtest(&files)?;
+    let stock_time = started.elapsed();
     let overlay_tests = overlay.regrtest(&files)?;
+    let overlay_time = started.elapsed() - stock_time;
     let mut listed: Vec<String> = stock_tests.files.keys().chain(overlay_tests.files.keys()).cloned().collect();
     listed.sort();
     listed.dedup();
     println!("\nregrtest ({} files)", listed.len());
     print!("{}", comparison_table(&listed, &stock_tests.files, &overlay_tests.files));
-    println!("  stock:   {}", stock_tests.summary.join(" | "));
-    println!("  overlay: {}", overlay_tests.summary.join(" | "));
+    println!("  stock:   {} ({:.0} s)", stock_tests.summary.join(" | "), stock_time.as_secs_f64());
+    println!("  overlay: {} ({:.0} s)", overlay_tests.summary.join(" | "), overlay_time.as_secs_f64());
     for (name, side) in [("stock", &stock_tests.files), ("overlay", &overlay_tests.files)] {
         let failed: BTreeMap<&String, &String> = side.values().flat_map(|r| r.failed.iter()).collect();
         println!("  failing on {name} ({}):", failed.len());
