@@ -159,7 +159,7 @@ static gid_t ws_owner_gid_value = (gid_t)WS_VALUE_getgid;
 #if WS_IDS_FROM_ENV
 int __wasi_shim_ids_ready;
 
-void __wasi_shim_ids_from_env(void) {
+struct ws_ids *__wasi_shim_ids_from_env(void) {
   struct ws_ids *ids = &__wasi_shim_id_state;
   ids->ruid = WS_POLICY_ID(uid_t, getuid);
   ids->euid = ids->suid = WS_POLICY_ID(uid_t, geteuid);
@@ -168,16 +168,17 @@ void __wasi_shim_ids_from_env(void) {
   ws_owner_uid_value = ids->ruid;
   ws_owner_gid_value = ids->rgid;
   __wasi_shim_ids_ready = 1;
+  return ids;
 }
 #endif
 
 uid_t __wasi_shim_owner_uid(void) {
-  ws_ids();
+  (void)ws_ids();
   return ws_owner_uid_value;
 }
 
 gid_t __wasi_shim_owner_gid(void) {
-  ws_ids();
+  (void)ws_ids();
   return ws_owner_gid_value;
 }
 

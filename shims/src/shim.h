@@ -123,19 +123,16 @@ extern struct ws_ids __wasi_shim_id_state;
 #define WS_IDS_FROM_ENV                                                        \
   (WS_HAS_ENV_getuid || WS_HAS_ENV_geteuid || WS_HAS_ENV_getgid ||             \
    WS_HAS_ENV_getegid)
+/* ws_ids(): the ids, with the policy's environment overrides applied on first use. Without overrides it is
+ * the address of a constant-initialised global, so getuid is one load (issue 14: a plain call's cost). */
 #if WS_IDS_FROM_ENV
 extern int __wasi_shim_ids_ready;
-void __wasi_shim_ids_from_env(void);
+struct ws_ids *__wasi_shim_ids_from_env(void);
+#define ws_ids()                                                               \
+  (__wasi_shim_ids_ready ? &__wasi_shim_id_state : __wasi_shim_ids_from_env())
+#else
+#define ws_ids() (&__wasi_shim_id_state)
 #endif
-/* The ids, with the policy's environment overrides applied on first use. Without overrides this is the
- * address of a constant-initialised global, so getuid is one load (issue 14: a plain call's cost). */
-static inline struct ws_ids *ws_ids(void) {
-#if WS_IDS_FROM_ENV
-  if (!__wasi_shim_ids_ready)
-    __wasi_shim_ids_from_env();
-#endif
-  return &__wasi_shim_id_state;
-}
 /* The uid/gid every file appears owned by: the identity's initial real ids. */
 uid_t __wasi_shim_owner_uid(void);
 gid_t __wasi_shim_owner_gid(void);
@@ -158,16 +155,13 @@ extern const struct ws_group __wasi_shim_groups[];
 extern const int __wasi_shim_group_count;
 
 /* ---- process ids */
-/* The policy's pid, a constant unless the environment may override it (then read once, in common.c). */
+/* ws_self_pid(): the policy's pid, a constant unless the environment may override it (then read once, in
+ * common.c). */
 #if WS_HAS_ENV_getpid
 pid_t __wasi_shim_self_pid_from_env(void);
-#endif
-static inline pid_t ws_self_pid(void) {
-#if WS_HAS_ENV_getpid
-  return __wasi_shim_self_pid_from_env();
+#define ws_self_pid() __wasi_shim_self_pid_from_env()
 #else
-  return (pid_t)WS_VALUE_getpid;
+#define ws_self_pid() ((pid_t)WS_VALUE_getpid)
 #endif
-}
 
 #endif
