@@ -2,7 +2,7 @@
 `cargo xtask bench`. The module's compiled code is cached beside it (deserialized on later starts, as a
 cached `wasmtime run` does), so a start measures the runtime and not cranelift.
 
-usage: wheel_run.py [--dir HOST::GUEST]... [--env K=V]... [--argv0 NAME] [--max-wasm-stack N] MODULE [ARG]...
+usage: wheel_run.py [--dir HOST::GUEST]... [--env K=V]... [--argv0 NAME] MODULE [ARG]...
 """
 import argparse
 import os
@@ -12,9 +12,12 @@ import wasmtime
 
 
 def load(engine, path):
-    cached = f"{path}.wheel-{wasmtime.__version__ if hasattr(wasmtime, '__version__') else 'x'}.cwasm"
+    cached = f"{path}.wheel.cwasm"
     if os.path.exists(cached) and os.path.getmtime(cached) >= os.path.getmtime(path):
-        return wasmtime.Module.deserialize_file(engine, cached)
+        try:
+            return wasmtime.Module.deserialize_file(engine, cached)
+        except wasmtime.WasmtimeError:
+            pass  # written by another wasmtime: compile again
     module = wasmtime.Module.from_file(engine, path)
     partial = f"{cached}.partial-{os.getpid()}"
     with open(partial, "wb") as out:
@@ -28,15 +31,11 @@ def main():
     parser.add_argument("--dir", action="append", default=[])
     parser.add_argument("--env", action="append", default=[])
     parser.add_argument("--argv0")
-    parser.add_argument("--max-wasm-stack", type=int)
     parser.add_argument("module")
     parser.add_argument("args", nargs=argparse.REMAINDER)
     options = parser.parse_args()
 
-    config = wasmtime.Config()
-    if options.max_wasm_stack:
-        config.max_wasm_stack = options.max_wasm_stack
-    engine = wasmtime.Engine(config)
+    engine = wasmtime.Engine(wasmtime.Config())
     module = load(engine, options.module)
     wasi = wasmtime.WasiConfig()
     wasi.argv = [options.argv0 or options.module] + options.args
