@@ -139,7 +139,7 @@ fn printing_module(path: &std::path::Path, word: &str) {
 #[test]
 fn run_of_a_module_replaced_in_place_runs_the_new_code() {
     let dir = scratch("cli-replaced");
-    let (module, other) = (dir.join("m.wasm"), dir.join("other.wasm"));
+    let (module, other) = (dir.join("one.wasm"), dir.join("two.wasm"));
     printing_module(&module, "first");
     printing_module(&other, "later");
     let run = || text(&wasi_shim(&["run", module.to_str().unwrap()]).stdout);
