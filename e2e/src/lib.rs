@@ -121,14 +121,7 @@ pub struct Timing {
 
 /// Time `runs` runs of each command, interleaved so both see the same machine load.
 pub fn time_commands(commands: &mut [Command], runs: usize) -> Result<Vec<Timing>> {
-    let samples = bench::interleave(runs, commands.len(), |i| {
-        let started = Instant::now();
-        let output = commands[i].output().with_context(|| format!("cannot run {:?}", commands[i]))?;
-        if !output.status.success() {
-            bail!("{:?} failed: {}", commands[i], String::from_utf8_lossy(&output.stderr));
-        }
-        Ok(started.elapsed().as_secs_f64())
-    })?;
+    let samples = bench::interleave(runs, commands.len(), |i| bench::seconds(&mut commands[i]))?;
     Ok(samples
         .into_iter()
         .map(|seconds| {

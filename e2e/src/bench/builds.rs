@@ -3,25 +3,14 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use wasi_shim::patches::Generator;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 
-use super::samples::{interleave, Pair, Row};
+use super::samples::{interleave, seconds, Pair, Row};
 use crate::wasi_libc::{build_tree, Source};
-
-/// Wall seconds of `command`, which must succeed.
-fn seconds(command: &mut Command) -> Result<f64> {
-    let started = Instant::now();
-    let out = command.output().with_context(|| format!("cannot run {command:?}"))?;
-    if !out.status.success() {
-        bail!("{command:?} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr));
-    }
-    Ok(started.elapsed().as_secs_f64())
-}
 
 /// `wasi-shim build` of the default policy into an empty directory against compiling and linking one C file
 /// with the same clang (what any compile costs), and the same build again with nothing changed against

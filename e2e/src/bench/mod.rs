@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
-pub use samples::{interleave, Row, Stats};
+pub use samples::{interleave, seconds, Row, Stats};
 
 /// The parts of the benchmark, each selectable on the command line.
 pub const SECTIONS: &[&str] = &["calls", "stubs", "startup", "overlay", "wasi-libc"];

@@ -1,7 +1,7 @@
 //! Interleaved samples and the ratio of two: every figure `cargo xtask bench` prints is a subject against a
 //! yardstick measured in the same rounds, so both see the same machine load.
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
 /// One quantity's samples, summarised: the median, and the fastest, which load can only raise.
@@ -85,6 +85,16 @@ pub fn interleave<T>(
         }
     }
     Ok(samples)
+}
+
+/// Wall seconds of `command`, which must succeed.
+pub fn seconds(command: &mut std::process::Command) -> Result<f64> {
+    let started = std::time::Instant::now();
+    let out = command.output().with_context(|| format!("cannot run {command:?}"))?;
+    if !out.status.success() {
+        bail!("{command:?} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr));
+    }
+    Ok(started.elapsed().as_secs_f64())
 }
 
 #[cfg(test)]
