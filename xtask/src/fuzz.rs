@@ -39,6 +39,9 @@ pub fn run(root: &Path, targets: &[String], budget: &Budget) -> Result<()> {
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let _path = sh.push_env("PATH", path);
     let _target_dir = sh.push_env("CARGO_TARGET_DIR", cache_dir().join("fuzz/target"));
+    // libfuzzer-sys compiles libFuzzer's C++ with `cc`, which looks for `c++`: a Debian machine without
+    // g++ has none, so it gets the provisioned clang++ (whose package brings libstdc++'s headers).
+    let _cxx = sh.push_env("CXX", toolchain(BaseRelease::Trixie).clangxx);
     sh.change_dir(root.join("fuzz"));
     let seeds = seed_corpora(root)?;
     let mut outcomes = Vec::new();
