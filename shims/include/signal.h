@@ -7,7 +7,8 @@
  * functions are inserted from shims/catalog.toml at the marker line. sigset_t itself comes from
  * this overlay's __typedef_sigset_t.h (musl's 128-byte set instead of wasi-libc's 8-bit placeholder).
  * siginfo_t is musl's text; it is 136 bytes here rather than 128 because wasi-libc's clock_t is
- * 64-bit. Only what the overlay implements is declared: no sigaltstack, sigwait, sigqueue, ... */
+ * 64-bit. Only what the overlay implements is declared. Real-time signals are 34..64, as glibc numbers
+ * them (musl keeps 32..34 for its threads' internals, which wasi-libc does not have). */
 #ifndef _WASI_EMULATED_SIGNAL
 #define _WASI_EMULATED_SIGNAL 1
 #endif
@@ -195,6 +196,15 @@ struct sigaction {
 #if defined(_BSD_SOURCE) || defined(_GNU_SOURCE)
 #define SA_NOMASK SA_NODEFER
 #define SA_ONESHOT SA_RESETHAND
+#endif
+
+#define SIGRTMIN 34
+#define SIGRTMAX 64
+
+#if defined(_XOPEN_SOURCE) || defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+/* sigset's "block it" disposition: a function's address, as SIG_IGN is here (2 could be a real one). */
+void __wasi_shim_SIG_HOLD(int);
+#define SIG_HOLD (__wasi_shim_SIG_HOLD)
 #endif
 
 /* @WASI_SHIM_DECLARATIONS@ */

@@ -182,7 +182,7 @@ gid_t __wasi_shim_owner_gid(void) {
   return ws_owner_gid_value;
 }
 
-/* ---------------------------------------------------------------- this process's id (process area) */
+/* ---------------------------------------------------------------- this process's id and its parent's (process area) */
 
 #if WS_HAS_ENV_getpid
 pid_t __wasi_shim_self_pid_from_env(void) {
@@ -193,5 +193,17 @@ pid_t __wasi_shim_self_pid_from_env(void) {
     ready = 1;
   }
   return pid;
+}
+#endif
+
+#if WS_HAS_ENV_getppid
+pid_t __wasi_shim_parent_pid_from_env(void) {
+  static pid_t ppid;
+  static int ready;
+  if (!ready) {
+    ppid = WS_POLICY_ID(pid_t, getppid);
+    ready = 1;
+  }
+  return ppid;
 }
 #endif

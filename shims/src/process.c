@@ -29,13 +29,7 @@ pid_t WS_SYM(getpid)(void) {
 
 pid_t WS_SYM(getppid)(void) {
   WS_PROLOGUE(getppid);
-  static pid_t ppid;
-  static int ready;
-  if (!ready) {
-    ppid = (pid_t)WS_ENV_NUMBER(getppid);
-    ready = 1;
-  }
-  return ppid;
+  return ws_parent_pid();
 }
 
 /* ---------------------------------------------------------------- process groups and sessions

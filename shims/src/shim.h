@@ -163,5 +163,13 @@ pid_t __wasi_shim_self_pid_from_env(void);
 #else
 #define ws_self_pid() ((pid_t)WS_VALUE_getpid)
 #endif
+/* ws_parent_pid(): the policy's parent pid, likewise; kill and sigqueue take it for a process that exists
+ * (beside init) and that this one may not signal, so they agree with getppid. */
+#if WS_HAS_ENV_getppid
+pid_t __wasi_shim_parent_pid_from_env(void);
+#define ws_parent_pid() __wasi_shim_parent_pid_from_env()
+#else
+#define ws_parent_pid() ((pid_t)WS_VALUE_getppid)
+#endif
 
 #endif

@@ -146,6 +146,10 @@ impl Renderer<'_> {
             let text = shims.c_sources.iter().find(|(n, _)| n == file).map(|(_, t)| t.as_str()).unwrap_or_default();
             write(&dir.join(file), text)?;
         }
+        // The area's own internal headers (signals.h: its sources' shared core) go beside its sources.
+        for (file, text) in shims.c_headers.iter().filter(|(_, t)| source_area(self.catalog(), t) == area.name) {
+            write(&dir.join(file), text)?;
+        }
         let policy = self.generator.policy;
         let defaults: String = policy
             .choices

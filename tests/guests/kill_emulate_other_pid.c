@@ -1,10 +1,14 @@
 // policy: default
 // stdout: ok
 
-/* No other process exists in a WASI sandbox: kill of another pid or group is ESRCH, never delivered here. */
+/* Other processes: the parent getppid() reports and init exist but are out of reach (EPERM for this
+ * non-root user, probe included), any other pid or group is ESRCH, and kill(-1) reaches every process
+ * but the caller and init, which under the default policy (parent 1) is none: ESRCH. Nothing is ever
+ * delivered here. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "guest.h"
 
@@ -21,6 +25,16 @@ int main(void) {
   CHECK(kill(43, SIGTERM) == -1 && errno == ESRCH);
   errno = 0;
   CHECK(kill(-43, SIGTERM) == -1 && errno == ESRCH);
+  errno = 0;
+  CHECK(kill(getppid(), 0) == -1 && errno == EPERM);
+  errno = 0;
+  CHECK(kill(1, SIGTERM) == -1 && errno == EPERM);
+  errno = 0;
+  CHECK(kill(-1, SIGTERM) == -1 && errno == ESRCH);
+  errno = 0;
+  CHECK(sigqueue(1, 0, (union sigval){0}) == -1 && errno == EPERM);
+  errno = 0;
+  CHECK(sigqueue(43, SIGTERM, (union sigval){0}) == -1 && errno == ESRCH);
   CHECK_INT(delivered, 0);
   puts("ok");
   return 0;

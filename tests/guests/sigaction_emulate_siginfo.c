@@ -1,10 +1,12 @@
 // policy: default
 // stdout: kill: signo 10 code 0 pid 42 uid 1000
 // stdout: raise: signo 10 code -6 pid 42 uid 1000
+// stdout: raised while blocked: signo 10 code 0 pid 42 uid 1000
 // stdout: ok
 
-/* SA_SIGINFO: the handler gets si_signo, si_code (SI_USER from kill, SI_TKILL from raise), and
- * si_pid/si_uid of the sender, which is this process under the policy's identity. */
+/* SA_SIGINFO: the handler gets si_signo, si_code (SI_USER from kill, SI_TKILL from raise, SI_USER from a
+ * raise while blocked: the codes Linux reports), and si_pid/si_uid of the sender, which is this process
+ * under the policy's identity. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +43,16 @@ int main(void) {
   CHECK_INT(calls, 2);
   CHECK_INT(last.si_code, SI_TKILL);
   show("raise");
+  sigset_t block;
+  sigemptyset(&block);
+  sigaddset(&block, SIGUSR1);
+  CHECK_INT(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+  CHECK_INT(raise(SIGUSR1), 0);
+  CHECK_INT(calls, 2);
+  CHECK_INT(sigprocmask(SIG_UNBLOCK, &block, NULL), 0);
+  CHECK_INT(calls, 3);
+  CHECK_INT(last.si_code, SI_USER);
+  show("raised while blocked");
   puts("ok");
   return 0;
 }

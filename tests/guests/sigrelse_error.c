@@ -1,0 +1,17 @@
+// policy: strict
+// stdout: ok
+
+/* sigrelse under strict: -1 with ENOSYS. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+
+#include "guest.h"
+
+int main(void) {
+  errno = 0;
+  CHECK(sigrelse(SIGUSR1) == -1);
+  CHECK_INT(errno, ENOSYS);
+  puts("ok");
+  return 0;
+}
