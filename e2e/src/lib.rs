@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod cpython;
 pub mod flavoured;
+pub mod posix_suite;
 pub mod ruby;
 pub mod wasi_libc;
 

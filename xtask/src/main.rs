@@ -4,11 +4,13 @@ mod bench;
 mod codegen;
 mod e2e;
 mod fuzz;
+mod posix_suite;
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use wasi_shim::toolchain::BaseRelease;
 
 #[derive(Parser)]
 #[command(name = "xtask", about = "wasi-shim project automation")]
@@ -51,6 +53,20 @@ enum Command {
         record: bool,
         /// Sections (default all): calls, stubs, startup, overlay, wasi-libc
         sections: Vec<String>,
+    },
+    /// The Open POSIX Test Suite's tests of the catalog's functions, over an overlay and natively, per function
+    PosixSuite {
+        /// A preset name or a policy file
+        #[arg(long, default_value = "default")]
+        policy: String,
+        /// The Debian release whose wasi-libc the overlay layers over
+        #[arg(long, default_value = "trixie", value_parser = ["trixie", "bookworm"])]
+        base: String,
+        /// Write tests/expected/posix-suite.json and the README's table (default policy, trixie, every family)
+        #[arg(long)]
+        record: bool,
+        /// Families (default all): signals, time, memory
+        families: Vec<String>,
     },
     /// Build an interpreter stock and over the overlay from one source tree and compare them
     E2e {
@@ -123,6 +139,10 @@ fn main() -> Result<()> {
         Command::Bench { rounds, build_rounds, record, sections } => {
             let options = ::e2e::bench::Options { rounds, build_rounds, sections };
             bench::bench(&codegen::project_root(), &options, record)
+        }
+        Command::PosixSuite { policy, base, record, families } => {
+            let base = if base == "bookworm" { BaseRelease::Bookworm } else { BaseRelease::Trixie };
+            posix_suite::run(&codegen::project_root(), &posix_suite::Options { policy, base, families, record })
         }
         Command::E2e { interpreter: Interpreter::Cpython { src, full, runner } } => {
             e2e::cpython(src.as_deref(), full, runner.as_deref())
