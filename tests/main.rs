@@ -10,5 +10,6 @@ mod guests;
 mod overlay;
 mod patches;
 mod policy_errors;
+mod process_view;
 mod readme;
 mod reliability;
