@@ -55,8 +55,9 @@ fn parameter_count(f: &Function) -> Option<usize> {
     (!by_value_struct).then_some(count - usize::from(parts.last().is_some_and(|p| p.trim() == "...")))
 }
 
-/// Functions whose all-zero call is a documented special case, called with arguments that are not.
-const ARGUMENTS: &[(&str, &str)] = &[("dup2", "0, 1"), ("dup3", "0, 1, 0")];
+/// Functions whose all-zero call is a documented special case, or that take a union by value, called with
+/// arguments that are not and do.
+const ARGUMENTS: &[(&str, &str)] = &[("dup2", "0, 1"), ("dup3", "0, 1, 0"), ("sigqueue", "0, 0, (union sigval){0}")];
 
 fn call(f: &Function) -> Option<String> {
     if let Some((_, args)) = ARGUMENTS.iter().find(|(n, _)| *n == f.name) {
