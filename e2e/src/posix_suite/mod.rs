@@ -114,8 +114,12 @@ pub fn run(run: &Run) -> Result<Vec<Row>> {
             let overlay = overlay_outcomes[&case.id()].clone();
             let native = native_outcomes[&case.id()].clone();
             let ours = run.policy.choices.iter().any(|c| c.function.name == case.function);
-            let cause = (!overlay.passed()).then(|| report::cause(case, &overlay, &native, alarm_emulated, ours));
-            let structural = report::needs(case).is_some_and(|c| c.is_structural());
+            // The source is read once: what it needs decides both the structural mark and the cause.
+            let text = case.text();
+            let needs = report::needs(&text);
+            let structural = needs.as_ref().is_some_and(Cause::is_structural);
+            let cause =
+                (!overlay.passed()).then(|| report::cause(&text, needs, &overlay, &native, alarm_emulated, ours));
             Row { id: case.id(), function: case.function.clone(), overlay, native, cause, structural }
         })
         .collect())

@@ -8,7 +8,6 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use super::execute::Outcome;
-use super::source::TestCase;
 
 /// One test's results side by side.
 #[derive(Debug, Clone)]
@@ -64,9 +63,8 @@ impl Cause {
     }
 }
 
-/// What `case` needs that the sandbox has no answer for, read from its source.
-pub fn needs(case: &TestCase) -> Option<Cause> {
-    let text = case.text();
+/// What a test needs that the sandbox has no answer for, read from its source `text`.
+pub fn needs(text: &str) -> Option<Cause> {
     let calls =
         |name: &str| text.match_indices(name).any(|(at, _)| text[at + name.len()..].trim_start().starts_with('('));
     if calls("fork") {
@@ -81,9 +79,17 @@ pub fn needs(case: &TestCase) -> Option<Cause> {
 }
 
 /// The cause of a test that did not pass over the overlay.
-/// `ours`: whether the catalog provides the function under test (otherwise the base does, untouched).
-pub fn cause(case: &TestCase, overlay: &Outcome, native: &Outcome, alarm_emulated: bool, ours: bool) -> Cause {
-    if let Some(structural) = needs(case) {
+/// `text` is the test's source and `needs` what `needs` found in it; `ours`: whether the catalog provides the
+/// function under test (otherwise the base does, untouched).
+pub fn cause(
+    text: &str,
+    needs: Option<Cause>,
+    overlay: &Outcome,
+    native: &Outcome,
+    alarm_emulated: bool,
+    ours: bool,
+) -> Cause {
+    if let Some(structural) = needs {
         return structural;
     }
     if let Outcome::NotBuilt(error) = overlay {
@@ -92,7 +98,7 @@ pub fn cause(case: &TestCase, overlay: &Outcome, native: &Outcome, alarm_emulate
     if !native.passed() {
         return Cause::FailsNatively;
     }
-    if !alarm_emulated && case.text().contains("alarm(") {
+    if !alarm_emulated && text.contains("alarm(") {
         return Cause::AlarmNotEmulated;
     }
     if !ours {
