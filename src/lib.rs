@@ -19,6 +19,7 @@ pub mod provision;
 pub mod recipes;
 pub mod report;
 pub mod runner;
+pub mod rust_target;
 pub mod shims;
 pub mod toolchain;
 pub mod upstream;

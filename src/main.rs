@@ -52,6 +52,19 @@ enum Command {
         #[arg(long, default_value = "trixie")]
         base: String,
     },
+    /// Build an overlay over rustc's bundled wasi-libc and print the environment that makes cargo's C builds for
+    /// wasm32-wasip1 (the cc crate, bindgen) compile over it and link its shims
+    Env {
+        /// A preset name (default, strict, wasix) or a policy file
+        #[arg(long, default_value = "default")]
+        policy: String,
+        /// Where to write the overlay (replaced atomically)
+        #[arg(long, default_value = wasi_shim::rust_target::DEFAULT_OUT)]
+        out: PathBuf,
+        /// Debian release whose wasi-libc headers to compile against when provisioning
+        #[arg(long, default_value = "trixie")]
+        base: String,
+    },
     /// Run a WASI command module in embedded wasmtime (accepts `wasmtime run` flags)
     #[command(disable_help_flag = false)]
     Run {
@@ -150,6 +163,7 @@ fn real_main() -> Result<ExitCode> {
             let report = overlay::build(&shims, &policy, &toolchain, &out)?;
             print!("{}", wasi_shim::report::build_summary(&report, &policy, &toolchain));
         }
+        Command::Env { policy, out, base } => print_rust_env(&shims, &policy, &out, &base)?,
         Command::Run { dirs, mapdirs, env, inherit_env, argv0, wasi_options, wasm_options, command } => {
             let flags = RunFlags { dirs, mapdirs, env, inherit_env, argv0, wasi_options, wasm_options, command };
             let (module, options) = flags.parse()?;
@@ -201,6 +215,27 @@ fn show_toolchain(provision: bool, base: &str) -> Result<ExitCode> {
     };
     print!("{}", toolchain::describe(&t));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `wasi-shim env`: the Rust overlay built (or found current), then its variables as shell `export` lines.
+fn print_rust_env(shims: &Shims, policy: &str, out: &std::path::Path, base: &str) -> Result<()> {
+    use wasi_shim::escape::sh;
+    use wasi_shim::rust_target::{self, RustLink};
+    let policy = Policy::load(policy, &shims.catalog)?;
+    for warning in &policy.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let rustc = rust_target::rustc();
+    let at = rust_target::cached_sysroot(&rust_target::bundled_libc(&rustc)?);
+    let toolchain = rust_target::toolchain(&rustc, BaseRelease::parse(base)?, &at)?;
+    let out = std::path::absolute(out)?;
+    overlay::build(shims, &policy, &toolchain, &out)?;
+    let link = RustLink::of_overlay(&out)?;
+    println!("# wasi-shim env: cargo builds for {} over {} (policy {})", rust_target::TARGET, sh::comment(out.display().to_string()), sh::comment(&policy.name));
+    for (name, value) in rust_target::environment(&out, &toolchain, &link)? {
+        println!("export {name}={}", sh::quote(value));
+    }
+    Ok(())
 }
 
 /// What `wasi-shim patches` wrote.
