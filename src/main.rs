@@ -231,7 +231,12 @@ fn print_rust_env(shims: &Shims, policy: &str, out: &std::path::Path, base: &str
     let out = std::path::absolute(out)?;
     overlay::build(shims, &policy, &toolchain, &out)?;
     let link = RustLink::of_overlay(&out)?;
-    println!("# wasi-shim env: cargo builds for {} over {} (policy {})", rust_target::TARGET, sh::comment(out.display().to_string()), sh::comment(&policy.name));
+    println!(
+        "# wasi-shim env: cargo builds for {} over {} (policy {})",
+        rust_target::TARGET,
+        sh::comment(out.display().to_string()),
+        sh::comment(&policy.name)
+    );
     for (name, value) in rust_target::environment(&out, &toolchain, &link)? {
         println!("export {name}={}", sh::quote(value));
     }

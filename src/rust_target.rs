@@ -120,11 +120,15 @@ pub fn environment(overlay: &Path, toolchain: &Toolchain, link: &RustLink) -> Re
         (format!("CXX_{suffix}"), overlay.join("bin/wasm32-wasi-clang++").display().to_string()),
         (format!("AR_{suffix}"), toolchain.ar.display().to_string()),
         (format!("CFLAGS_{suffix}"), cflags.clone()),
-        (format!("BINDGEN_EXTRA_CLANG_ARGS_{suffix}"), cflags),
+        // wasm32 declarations are hidden by default, and bindgen leaves hidden functions out.
+        (format!("BINDGEN_EXTRA_CLANG_ARGS_{suffix}"), format!("{cflags} -fvisibility=default")),
         (format!("CARGO_TARGET_{}_RUSTFLAGS", suffix.to_uppercase()), link.rustflags().join(" ")),
     ];
-    let paths = [overlay, &toolchain.sysroot, &toolchain.ar].into_iter().chain(link.search.iter().map(PathBuf::as_path));
-    if let Some(path) = paths.chain(toolchain.resource_dir.as_deref()).find(|p| p.to_string_lossy().contains(char::is_whitespace)) {
+    let paths =
+        [overlay, &toolchain.sysroot, &toolchain.ar].into_iter().chain(link.search.iter().map(PathBuf::as_path));
+    if let Some(path) =
+        paths.chain(toolchain.resource_dir.as_deref()).find(|p| p.to_string_lossy().contains(char::is_whitespace))
+    {
         bail!("{} has whitespace in it, which cargo and the cc crate would split the variables at: choose another --out or cache directory", path.display());
     }
     Ok(variables)
@@ -136,16 +140,39 @@ pub fn environment(overlay: &Path, toolchain: &Toolchain, link: &RustLink) -> Re
 pub struct BindingSpec {
     pub headers: Vec<String>,
     pub functions: Vec<String>,
+    /// Families of constants, as patterns.
     pub constants: Vec<String>,
+    /// Every errno a catalog row names.
+    pub errnos: Vec<String>,
 }
 
 /// Families of constants the catalog's functions take or return, named as `<signal.h>`, `<sys/resource.h>`,
 /// `<fcntl.h>`, `<syslog.h>`, `<sys/mman.h>`, `<sys/wait.h>` and `<termios.h>` name them.
 const CONSTANT_FAMILIES: &[&str] = &[
-    "SIG[A-Z0-9]+", "SA_[A-Z]+", "SS_[A-Z]+", "SI_[A-Z]+", "MINSIGSTKSZ", "NSIG", "_NSIG", "RLIMIT_[A-Z_]+",
-    "RLIM_[A-Z_]+", "RUSAGE_[A-Z]+", "PRIO_[A-Z]+", "LOG_[A-Z0-9]+", "F_[A-Z_]*LK[A-Z]*", "F_(RD|WR|UN)LCK",
-    "F_(LOCK|TLOCK|ULOCK|TEST)", "LOCK_(SH|EX|NB|UN)", "W(NOHANG|UNTRACED|CONTINUED)", "MCL_[A-Z]+",
-    "MADV_[A-Z]+", "POSIX_MADV_[A-Z]+", "PROT_[A-Z]+", "MS_[A-Z]+", "MFD_[A-Z_]+", "TC[A-Z]+",
+    "SIG[A-Z0-9]+",
+    "SA_[A-Z]+",
+    "SS_[A-Z]+",
+    "SI_[A-Z]+",
+    "MINSIGSTKSZ",
+    "NSIG",
+    "_NSIG",
+    "RLIMIT_[A-Z_]+",
+    "RLIM_[A-Z_]+",
+    "RUSAGE_[A-Z]+",
+    "PRIO_[A-Z]+",
+    "LOG_[A-Z0-9]+",
+    "F_[A-Z_]*LK[A-Z]*",
+    "F_(RD|WR|UN)LCK",
+    "F_(LOCK|TLOCK|ULOCK|TEST)",
+    "LOCK_(SH|EX|NB|UN)",
+    "W(NOHANG|UNTRACED|CONTINUED)",
+    "MCL_[A-Z]+",
+    "MADV_[A-Z]+",
+    "POSIX_MADV_[A-Z]+",
+    "PROT_[A-Z]+",
+    "MS_[A-Z]+",
+    "MFD_[A-Z_]+",
+    "TC[A-Z]+",
     // What the `_r` lookups return when the caller's buffer is too small.
     "ERANGE",
 ];
@@ -155,20 +182,35 @@ impl BindingSpec {
         let mut headers: Vec<String> = catalog.functions.iter().map(|f| f.header.clone()).collect();
         headers.sort();
         headers.dedup();
-        let functions = catalog.functions.iter().map(|f| f.name.clone()).chain(["__SIG_IGN".into(), "__SIG_ERR".into()]);
+        let functions =
+            catalog.functions.iter().map(|f| f.name.clone()).chain(["__SIG_IGN".into(), "__SIG_ERR".into()]);
         let mut errnos: Vec<String> = catalog.functions.iter().flat_map(|f| f.errnos.iter().cloned()).collect();
         errnos.sort();
         errnos.dedup();
         BindingSpec {
             headers,
             functions: functions.collect(),
-            constants: CONSTANT_FAMILIES.iter().map(|c| (*c).to_owned()).chain(errnos).collect(),
+            constants: CONSTANT_FAMILIES.iter().map(|c| (*c).to_owned()).collect(),
+            errnos,
         }
     }
 
     /// The C text bindgen parses: one `#include` per header.
     pub fn header_text(&self) -> String {
         self.headers.iter().map(|h| format!("#include <{h}>\n")).collect()
+    }
+
+    /// The allowlist of constants: the families and the errnos.
+    pub fn constant_pattern(&self) -> String {
+        Self::pattern(&[self.constants.as_slice(), self.errnos.as_slice()].concat())
+    }
+
+    /// Rust source of `errno_name`, which names the errnos the catalog names (from the generated constants).
+    pub fn errno_names_source(&self) -> String {
+        let entries: String = self.errnos.iter().map(|e| format!("    ({e}, \"{e}\"),\n")).collect();
+        format!(
+            "/// The errno values the catalog names, with their names.\npub const ERRNO_NAMES: &[(u32, &str)] = &[\n{entries}];\n"
+        )
     }
 
     /// One anchored alternation of `names`, as bindgen's allowlists take it.
@@ -196,7 +238,10 @@ impl RustLink {
         let triple = &manifest.base.triple;
         let library = LIBRARY.trim_start_matches("lib").trim_end_matches(".a").to_owned();
         Ok(RustLink {
-            search: vec![overlay.join("lib").join(triple), PathBuf::from(&manifest.base.sysroot).join("lib").join(triple)],
+            search: vec![
+                overlay.join("lib").join(triple),
+                PathBuf::from(&manifest.base.sysroot).join("lib").join(triple),
+            ],
             libraries: std::iter::once(library).chain(manifest.base.superseded_libraries.iter().cloned()).collect(),
             wraps: manifest.symbols.iter().filter(|s| s.link == "wrap").map(|s| s.name.clone()).collect(),
         })
@@ -221,7 +266,9 @@ impl RustLink {
         let passed = |wrap: &str| {
             let arg = format!("--wrap={wrap}");
             flags.iter().enumerate().any(|(i, f)| {
-                let value = f.strip_prefix("-C").map(|v| if v.is_empty() { flags.get(i + 1).copied().unwrap_or("") } else { v });
+                let value =
+                    f.strip_prefix("-C")
+                        .map(|v| if v.is_empty() { flags.get(i + 1).copied().unwrap_or("") } else { v });
                 value.and_then(|v| v.strip_prefix("link-arg=")).is_some_and(|v| v == arg)
             })
         };

@@ -107,13 +107,15 @@ fn generate_bindings(shims: &Shims, toolchain: &Toolchain, overlay: &Path, out: 
         .clang_arg("-isystem")
         .clang_arg(overlay.join("include").display().to_string())
         .allowlist_function(BindingSpec::pattern(&spec.functions))
-        .allowlist_var(BindingSpec::pattern(&spec.constants))
+        .allowlist_var(spec.constant_pattern())
         // wasi-libc's errno values are `(UINT16_C(n))`, which bindgen's own macro evaluator cannot read.
         .clang_macro_fallback()
         .generate_comments(false)
         .generate()
         .map_err(|e| anyhow::anyhow!("bindgen over {}: {e}", overlay.join("include").display()))?;
-    bindings.write_to_file(out).with_context(|| format!("cannot write {}", out.display()))
+    bindings.write_to_file(out).with_context(|| format!("cannot write {}", out.display()))?;
+    let names = out.with_file_name("errno_names.rs");
+    std::fs::write(&names, spec.errno_names_source()).with_context(|| format!("cannot write {}", names.display()))
 }
 
 /// bindgen's libclang from the same LLVM as the clang that compiled the shims (clang-sys otherwise takes the

@@ -8,6 +8,7 @@ pub mod cpython;
 pub mod flavoured;
 pub mod posix_suite;
 pub mod ruby;
+pub mod rust_guests;
 pub mod wasi_libc;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -3,8 +3,8 @@
 //!
 //! The inputs are hashed without running a tool: the shims' texts, the resolved policy, the toolchain as
 //! discovered, the identity (size and modification time) of the base sysroot's libraries, of clang and of the
-//! program doing the build, the `--out` path the scripts embed, and the environment's `*CFLAGS*`, which the
-//! compile reads. The overlay counts as intact when every file its manifest lists is there and none was
+//! program doing the build, and the `--out` path the scripts embed (the compile takes no flags from the
+//! environment). The overlay counts as intact when every file its manifest lists is there and none was
 //! changed after the manifest was written.
 
 use std::path::Path;
@@ -44,9 +44,6 @@ pub fn inputs_key(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &P
         add(&library.to_string_lossy(), identity(&library).as_bytes());
     }
     add("out", std::path::absolute(out).unwrap_or_default().to_string_lossy().as_bytes());
-    let mut flags: Vec<(String, String)> = std::env::vars().filter(|(k, _)| k.contains("CFLAGS")).collect();
-    flags.sort();
-    add("cflags", format!("{flags:?}").as_bytes());
     format!("{:x}", hash.finalize())
 }
 

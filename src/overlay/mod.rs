@@ -181,6 +181,9 @@ fn compile_library(
     let objects_dir = work.join("obj");
     std::fs::create_dir_all(&objects_dir)?;
     let mut build = cc::Build::new();
+    // The shims are compiled with the overlay's flags alone: `wasi-shim env`'s CFLAGS_wasm32_wasip1 (another
+    // overlay's headers first on the path) is meant for a program's C, and would break them.
+    build.set_envs_snapshot(std::env::vars_os().filter(|(name, _)| !name.to_string_lossy().contains("CFLAGS")));
     build
         .compiler(&toolchain.clang)
         .archiver(&toolchain.ar)

@@ -25,4 +25,15 @@ mod bindings {
 
 pub use bindings::*;
 
+include!(concat!(env!("OUT_DIR"), "/errno_names.rs"));
+
+/// The name of `errno` (`"ENOSYS"` for `ENOSYS`) when it is one the catalog names, for messages and tests.
+///
+/// ```
+/// assert_eq!(wasi_shim_sys::errno_name(wasi_shim_sys::ENOSYS as i32), Some("ENOSYS"));
+/// ```
+pub fn errno_name(errno: i32) -> Option<&'static str> {
+    ERRNO_NAMES.iter().find(|(value, _)| *value as i32 == errno).map(|(_, name)| *name)
+}
+
 pub mod safe;

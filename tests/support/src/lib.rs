@@ -7,8 +7,8 @@ pub mod reuse;
 
 pub use guests::GuestConfig;
 pub use provision::{
-    fetch_upstream_source, provision_test_tools, target_dir, upstream_snapshot, wasi_shim_binary, wasip2_compiler,
-    TEST_TOOLS,
+    fetch_upstream_source, provision_rust_target, provision_test_tools, target_dir, upstream_snapshot,
+    wasi_shim_binary, wasip2_compiler, TEST_TOOLS,
 };
 
 include!(concat!(env!("OUT_DIR"), "/guest_tests.rs"));

@@ -34,7 +34,20 @@ pub fn provision_test_tools() {
     DONE.get_or_init(|| {
         // clang comes with the toolchain (`toolchain::discover_or_provision`), as for `wasi-shim build`.
         ensure_commands("the tests", TEST_TOOLS).unwrap_or_else(|e| panic!("{e:#}"));
+        provision_rust_target().unwrap_or_else(|e| panic!("{e:#}"));
     });
+}
+
+/// rustup's standard library for wasm32-wasip1, which the Rust guests and wasi-shim-sys build for; added with
+/// `rustup target add` when rustc has none.
+pub fn provision_rust_target() -> Result<()> {
+    let rustc = wasi_shim::rust_target::rustc();
+    if wasi_shim::rust_target::bundled_libc(&rustc).is_ok() {
+        return Ok(());
+    }
+    let target = wasi_shim::rust_target::TARGET;
+    wasi_shim::provision::locked("rustup-target", || run(Command::new("rustup").args(["target", "add", target])))
+        .with_context(|| format!("the Rust guests need rustc's {target} standard library: rustup target add {target}"))
 }
 
 /// cargo's target directory for this checkout: `CARGO_TARGET_DIR`, or `target/`.
