@@ -244,3 +244,35 @@ fn the_doc_examples_run_in_wasm() {
     let examples = fences / 2;
     assert!(log.contains(&format!("test result: ok. {examples} passed")), "expected {examples} examples:\n{log}");
 }
+
+/// The README's "Rust programs" example: its shell blocks run in order with bash from the checkout, each
+/// `# prints:` comment one line of what they print.
+#[test]
+fn the_readme_rust_section_runs_as_written() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split_once("<!-- rust-example: start -->\n")
+        .and_then(|(_, rest)| rest.split_once("<!-- rust-example: end -->"))
+        .map(|(section, _)| section)
+        .expect("README has the Rust example between its markers");
+    let script: String =
+        section.split("```sh\n").skip(1).filter_map(|b| b.split_once("```\n")).map(|(b, _)| b).collect();
+    let expected: Vec<&str> =
+        script.lines().filter_map(|l| l.split_once("# prints: ").map(|(_, p)| p.trim())).collect();
+    assert!(expected.len() >= 3, "the example documents what it prints");
+    rust_guests::ensure_rust_target();
+    // Kept between runs, as a user's project directory would be: a warm run rebuilds nothing.
+    let tmp = wasi_shim::toolchain::cache_dir().join("readme-rust");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let ran = Command::new("bash")
+        .args(["-euo", "pipefail", "-c", &script])
+        .current_dir(root())
+        .env("TMPDIR", &tmp)
+        .env_remove("WASI_SHIM_POLICY")
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    let printed = stdout(&ran);
+    assert!(ran.status.success(), "{printed}{}", String::from_utf8_lossy(&ran.stderr));
+    assert_eq!(printed.lines().collect::<Vec<_>>(), expected, "{}", String::from_utf8_lossy(&ran.stderr));
+}
