@@ -98,7 +98,7 @@ fn generate_bindings(shims: &Shims, toolchain: &Toolchain, overlay: &Path, out: 
     // A file, not header_contents: the macro fallback compiles the input headers into a precompiled header.
     let wrapper = out.with_file_name("wasi_shim_sys.h");
     std::fs::write(&wrapper, header).with_context(|| format!("cannot write {}", wrapper.display()))?;
-    use_matching_libclang(toolchain);
+    use_matching_libclang(toolchain)?;
     let bindings = bindgen::Builder::default()
         .header(wrapper.display().to_string())
         .clang_args(toolchain.target_flags())
@@ -119,20 +119,28 @@ fn generate_bindings(shims: &Shims, toolchain: &Toolchain, overlay: &Path, out: 
 }
 
 /// bindgen's libclang from the same LLVM as the clang that compiled the shims (clang-sys otherwise takes the
-/// newest installed), unless `LIBCLANG_PATH` chooses one.
-fn use_matching_libclang(toolchain: &Toolchain) {
+/// newest installed), unless `LIBCLANG_PATH` chooses one; Debian's package for it installed (as root) when the
+/// clang is Debian's and its libclang is missing, or the error names the command.
+fn use_matching_libclang(toolchain: &Toolchain) -> Result<()> {
     if std::env::var_os("LIBCLANG_PATH").is_some() {
-        return;
+        return Ok(());
     }
-    let output = std::process::Command::new(&toolchain.clang).arg("-print-resource-dir").output();
-    let Ok(output) = output else { return };
+    let output = std::process::Command::new(&toolchain.clang).arg("-print-resource-dir").output()?;
     // /usr/lib/llvm-19/lib/clang/19 -> /usr/lib/llvm-19/lib
     let resource = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
-    let Some(lib) = resource.parent().and_then(Path::parent) else { return };
-    let has_libclang = std::fs::read_dir(lib)
-        .map(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("libclang-")))
-        .unwrap_or(false);
-    if has_libclang {
+    let Some(lib) = resource.parent().and_then(Path::parent) else { return Ok(()) };
+    let has_libclang = || {
+        std::fs::read_dir(lib)
+            .map(|entries| entries.flatten().any(|e| e.file_name().to_string_lossy().starts_with("libclang-")))
+            .unwrap_or(false)
+    };
+    let debian = format!("/usr/lib/llvm-{}/lib", wasi_shim::toolchain::LLVM_MAJOR);
+    if !has_libclang() && lib == Path::new(&debian) {
+        let package = format!("libclang1-{}", wasi_shim::toolchain::LLVM_MAJOR);
+        wasi_shim::provision::ensure_packages("bindgen (wasi-shim-sys's declarations) needs libclang", &[&package])?;
+    }
+    if has_libclang() {
         std::env::set_var("LIBCLANG_PATH", lib);
     }
+    Ok(())
 }

@@ -21,7 +21,8 @@ pub enum CBuild {
     Plain,
     /// The variables `wasi-shim env` prints for the policy (compiler, flags, link settings).
     ShimEnv,
-    /// Only its compiler variables (`CC_`, `AR_`, `CFLAGS_`): the link's shims come from wasi-shim-sys.
+    /// Only its compiler variables (`CC_`, `AR_`, `CFLAGS_`, bindgen's): the link's shims come from
+    /// wasi-shim-sys, or from nowhere.
     ShimCompiler,
     /// A plain wasi-libc toolchain: clang with Debian's wasi-libc as sysroot, no overlay (the "before").
     NoShims,
@@ -136,7 +137,7 @@ pub fn c_environment(policy: &str, c: CBuild) -> Result<Vec<(String, String)>> {
         CBuild::ShimEnv => shim_env(policy),
         CBuild::ShimCompiler => Ok(shim_env(policy)?
             .into_iter()
-            .filter(|(name, _)| ["CC_", "CXX_", "AR_", "CFLAGS_"].iter().any(|p| name.starts_with(p)))
+            .filter(|(name, _)| ["CC_", "CXX_", "AR_", "CFLAGS_", "BINDGEN_"].iter().any(|p| name.starts_with(p)))
             .collect()),
         CBuild::NoShims => {
             let toolchain = test_support::toolchain(wasi_shim::toolchain::BaseRelease::Trixie);
@@ -184,6 +185,24 @@ pub fn parse_exports(text: &str) -> Result<Vec<(String, String)>> {
             Ok((name.to_owned(), value.replace("'\\''", "'")))
         })
         .collect()
+}
+
+/// The imports of `module` from anywhere but WASI preview 1: rustc links wasm with undefined symbols turned into
+/// `env` imports, so a function nothing defined shows up here instead of failing the link.
+pub fn foreign_imports(module: &Path) -> Result<Vec<String>> {
+    let bytes = std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
+    let mut foreign = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        if let wasmparser::Payload::ImportSection(reader) = payload? {
+            for import in reader.into_imports() {
+                let import = import?;
+                if import.module != "wasi_snapshot_preview1" {
+                    foreign.push(format!("{}::{}", import.module, import.name));
+                }
+            }
+        }
+    }
+    Ok(foreign)
 }
 
 /// Make sure rustup's wasm32-wasip1 standard library is installed (`rustup target add`), once per process.

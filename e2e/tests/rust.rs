@@ -25,7 +25,15 @@ fn policies() -> Vec<(String, Policy)> {
         .collect()
 }
 
+/// The guest's module; every function it calls is defined in it (rustc would have made a missing one an import).
 fn built(package: &str, policy: &str, c: CBuild) -> PathBuf {
+    let module = built_with_imports(package, policy, c);
+    let foreign = rust_guests::foreign_imports(&module).unwrap();
+    assert!(foreign.is_empty(), "{package} for {policy} imports what nothing defined: {foreign:?}");
+    module
+}
+
+fn built_with_imports(package: &str, policy: &str, c: CBuild) -> PathBuf {
     let built = rust_guests::build(package, policy, c).unwrap();
     let stderr = String::from_utf8_lossy(&built.output.stderr);
     built.module.unwrap_or_else(|| panic!("cargo build -p {package} for {policy} failed:\n{stderr}"))
@@ -156,6 +164,15 @@ fn a_vendored_c_crate_fails_without_the_shims_and_works_with_them() {
     let stderr = String::from_utf8_lossy(&before.output.stderr);
     assert!(before.module.is_none(), "UnQLite built without the shims");
     assert!(stderr.contains("'pwd.h' file not found"), "the failure is not the missing <pwd.h>:\n{stderr}");
+
+    // The overlay's headers without its archive: UnQLite compiles and rustc links it, turning what nothing
+    // defines into imports, so the module cannot be instantiated.
+    let headers_only = built_with_imports("vendored", "default", CBuild::ShimCompiler);
+    let foreign = rust_guests::foreign_imports(&headers_only).unwrap();
+    assert!(foreign.iter().any(|i| i == "env::getpwnam"), "{foreign:?}");
+    let refused = run(&headers_only, &[], &[]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(refused.status.code() != Some(0) && stderr.contains("unknown import: `env::"), "{stderr}");
 
     let module = built("vendored", "default", CBuild::ShimEnv);
     let data = scratch("rust-vendored");

@@ -4,14 +4,7 @@
 //! The policy is `WASI_SHIM_POLICY` at build time: a preset (`default`, `strict`, `wasix`, …) or a policy file,
 //! `default` when unset; set it in `.cargo/config.toml`'s `[env]`. The declarations are the catalog's functions,
 //! the types they take (`passwd`, `group`, `sigaction`, `sigset_t`, `rlimit`, …) and their constants (`SIG*`,
-//! `RLIMIT_*`, the errno values the catalog names), at the crate root:
-//!
-//! ```
-//! let user = unsafe { wasi_shim_sys::getpwuid(wasi_shim_sys::getuid()) };
-//! assert!(!user.is_null(), "the default policy's user database has the current user");
-//! let name = unsafe { std::ffi::CStr::from_ptr((*user).pw_name) };
-//! assert_eq!(name.to_str(), Ok("wasi"));
-//! ```
+//! `RLIMIT_*`, the errno values the catalog names), at the crate root (see [`errno_name`] for an example).
 //!
 //! [`safe`] covers the common needs with `std::io::Result`, whose error carries the errno the policy chose.
 //! On any other target the crate is empty.
@@ -30,6 +23,11 @@ include!(concat!(env!("OUT_DIR"), "/errno_names.rs"));
 /// The name of `errno` (`"ENOSYS"` for `ENOSYS`) when it is one the catalog names, for messages and tests.
 ///
 /// ```
+/// // SAFETY: getpwuid returns NULL or an entry whose strings live until the next lookup.
+/// let user = unsafe { wasi_shim_sys::getpwuid(wasi_shim_sys::getuid()) };
+/// assert!(!user.is_null(), "the default policy's user database has the current user");
+/// let name = unsafe { std::ffi::CStr::from_ptr((*user).pw_name) };
+/// assert_eq!(name.to_str(), Ok("wasi"));
 /// assert_eq!(wasi_shim_sys::errno_name(wasi_shim_sys::ENOSYS as i32), Some("ENOSYS"));
 /// ```
 pub fn errno_name(errno: i32) -> Option<&'static str> {
