@@ -43,7 +43,7 @@ pub fn resource_dir(clang: &Path, triple: &str) -> Result<Option<PathBuf>> {
 }
 
 /// What `clang args` prints (`-print-libgcc-file-name`, `-print-resource-dir`), as a path.
-pub(crate) fn clang_prints(clang: &Path, args: &[&str]) -> Option<PathBuf> {
+pub fn clang_prints(clang: &Path, args: &[&str]) -> Option<PathBuf> {
     let output = Command::new(clang).args(args).output().ok().filter(|o| o.status.success())?;
     Some(PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
 }

@@ -225,9 +225,9 @@ fn print_rust_env(shims: &Shims, policy: &str, out: &std::path::Path, base: &str
     for warning in &policy.warnings {
         eprintln!("warning: {warning}");
     }
-    let rustc = rust_target::rustc();
-    let at = rust_target::cached_sysroot(&rust_target::bundled_libc(&rustc)?);
-    let toolchain = rust_target::toolchain(&rustc, BaseRelease::parse(base)?, &at)?;
+    let bundled = rust_target::bundled_libc(&rust_target::rustc())?;
+    let at = rust_target::cached_sysroot(&bundled);
+    let toolchain = rust_target::toolchain(&bundled, BaseRelease::parse(base)?, &at)?;
     let out = std::path::absolute(out)?;
     overlay::build(shims, &policy, &toolchain, &out)?;
     let link = RustLink::of_overlay(&out)?;

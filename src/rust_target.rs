@@ -80,13 +80,13 @@ fn symlink(target: &Path, link: &Path) -> Result<()> {
         .with_context(|| format!("cannot link {} to {}", link.display(), target.display()))
 }
 
-/// A toolchain over the Rust sysroot assembled at `at`: clang and headers provisioned as `wasi-shim build`
-/// provisions them (`release`'s wasi-libc unless `WASI_SDK_PATH` or `WASI_SYSROOT` says otherwise).
-pub fn toolchain(rustc: &Path, release: BaseRelease, at: &Path) -> Result<Toolchain> {
-    let bundled = bundled_libc(rustc)?;
+/// A toolchain over the Rust sysroot assembled at `at` from `bundled` (rustc's, as [`bundled_libc`] finds it):
+/// clang and headers provisioned as `wasi-shim build` provisions them (`release`'s wasi-libc unless
+/// `WASI_SDK_PATH` or `WASI_SYSROOT` says otherwise).
+pub fn toolchain(bundled: &Path, release: BaseRelease, at: &Path) -> Result<Toolchain> {
     let c = toolchain::discover_or_provision(release)?;
     // Two builds assembling the same directory take turns (the second replaces it with the same links).
-    crate::provision::locked("rust-sysroot", || assemble_sysroot(&c, &bundled, at))?;
+    crate::provision::locked("rust-sysroot", || assemble_sysroot(&c, bundled, at))?;
     toolchain::over_sysroot(
         at.to_path_buf(),
         format!("rustc's bundled wasi-libc ({}) under the headers of {}", bundled.display(), c.found_by),

@@ -36,10 +36,9 @@ fn build() -> Result<()> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").context("cargo sets OUT_DIR")?);
     let shims = Shims::builtin();
     let policy = load_policy(&shims)?;
-    let rustc = rust_target::rustc();
-    let bundled = rust_target::bundled_libc(&rustc)?;
+    let bundled = rust_target::bundled_libc(&rust_target::rustc())?;
     println!("cargo:rerun-if-changed={}", bundled.join("libc.a").display());
-    let toolchain = rust_target::toolchain(&rustc, BaseRelease::Trixie, &out.join("sysroot"))?;
+    let toolchain = rust_target::toolchain(&bundled, BaseRelease::Trixie, &out.join("sysroot"))?;
     let overlay_dir = out.join("overlay");
     overlay::build(&shims, &policy, &toolchain, &overlay_dir)?;
     link(&RustLink::of_overlay(&overlay_dir)?);
@@ -125,9 +124,10 @@ fn use_matching_libclang(toolchain: &Toolchain) -> Result<()> {
     if std::env::var_os("LIBCLANG_PATH").is_some() {
         return Ok(());
     }
-    let output = std::process::Command::new(&toolchain.clang).arg("-print-resource-dir").output()?;
+    let Some(resource) = wasi_shim::builtins::clang_prints(&toolchain.clang, &["-print-resource-dir"]) else {
+        return Ok(());
+    };
     // /usr/lib/llvm-19/lib/clang/19 -> /usr/lib/llvm-19/lib
-    let resource = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
     let Some(lib) = resource.parent().and_then(Path::parent) else { return Ok(()) };
     let has_libclang = || {
         std::fs::read_dir(lib)

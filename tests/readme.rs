@@ -1,16 +1,12 @@
 //! The README's example works as written: its C program, compiled with the wrapper alone, prints what the README says.
 
-use test_support::{compile, overlay, root, run_module, scratch};
+use test_support::{compile, overlay, readme_between, root, run_module, scratch};
 use wasi_shim::toolchain::BaseRelease;
 
 #[test]
 fn readme_example_compiles_and_prints_the_documented_output() {
+    let program = readme_between("cat > hello.c <<'C'\n", "\nC\n");
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let program = readme
-        .split_once("cat > hello.c <<'C'\n")
-        .and_then(|(_, rest)| rest.split_once("\nC\n"))
-        .map(|(program, _)| program)
-        .expect("README has the hello.c heredoc");
     let expected = readme
         .lines()
         .find_map(|l| l.split_once("# prints: ").map(|(_, out)| out.trim().to_owned()))

@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
-use test_support::{root, wasi_shim_binary};
+use test_support::{cargo, root, wasi_shim_binary};
 use wasi_shim::rust_target::TARGET;
 use wasi_shim::toolchain::cache_dir;
 
@@ -99,7 +99,7 @@ pub fn doc_tests() -> Result<Output> {
     ensure_rust_target();
     let _turn = take_turn();
     let runner = format!("{} run", wasi_shim_binary().display());
-    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    cargo()
         .args(["test", "--doc", "--package", "wasi-shim-sys", "--target", TARGET, "--manifest-path"])
         .arg(root().join("Cargo.toml"))
         .arg("--target-dir")
@@ -114,7 +114,7 @@ pub fn doc_tests() -> Result<Output> {
 pub fn cargo_build(package: &str, policy: &str, c: CBuild, extra: &[&str]) -> Result<Output> {
     ensure_rust_target();
     let manifest = root().join("tests/rust/Cargo.toml");
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    let mut command = cargo();
     command
         .args(["build", "--target", TARGET, "--package", package, "--manifest-path"])
         .arg(&manifest)

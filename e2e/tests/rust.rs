@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use e2e::rust_guests::{self, CBuild};
-use test_support::{root, scratch, wasi_shim_binary};
+use test_support::{cargo, readme_between, root, scratch, wasi_shim_binary};
 use wasi_shim::catalog::Behaviour;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
@@ -230,7 +230,7 @@ fn the_bindings_declare_every_catalog_function_whose_header_the_overlay_ships() 
 
 #[test]
 fn wasi_shim_sys_builds_without_wasmtime() {
-    let tree = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    let tree = cargo()
         .args(["tree", "--package", "wasi-shim-sys", "--target", wasi_shim::rust_target::TARGET])
         .args(["--edges", "normal,build", "--prefix", "none", "--manifest-path"])
         .arg(root().join("Cargo.toml"))
@@ -266,12 +266,7 @@ fn the_doc_examples_run_in_wasm() {
 /// `# prints:` comment one line of what they print.
 #[test]
 fn the_readme_rust_section_runs_as_written() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let section = readme
-        .split_once("<!-- rust-example: start -->\n")
-        .and_then(|(_, rest)| rest.split_once("<!-- rust-example: end -->"))
-        .map(|(section, _)| section)
-        .expect("README has the Rust example between its markers");
+    let section = readme_between("<!-- rust-example: start -->\n", "<!-- rust-example: end -->");
     let script: String =
         section.split("```sh\n").skip(1).filter_map(|b| b.split_once("```\n")).map(|(b, _)| b).collect();
     let expected: Vec<&str> =

@@ -7,7 +7,7 @@ pub mod reuse;
 
 pub use guests::GuestConfig;
 pub use provision::{
-    fetch_upstream_source, provision_rust_target, provision_test_tools, target_dir, upstream_snapshot,
+    cargo, fetch_upstream_source, provision_rust_target, provision_test_tools, target_dir, upstream_snapshot,
     wasi_shim_binary, wasip2_compiler, TEST_TOOLS,
 };
 
@@ -35,6 +35,16 @@ pub fn scratch(name: &str) -> PathBuf {
     let dir = root().join("target").join("test-scratch").join(name);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The README's text between the lines `open` and `close` (the markers excluded); panics naming them when absent.
+pub fn readme_between(open: &str, close: &str) -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md is readable");
+    readme
+        .split_once(open)
+        .and_then(|(_, rest)| rest.split_once(close))
+        .map(|(between, _)| between.to_owned())
+        .unwrap_or_else(|| panic!("README.md has no text between {open:?} and {close:?}"))
 }
 
 /// The toolchain for a base release, provisioned on first use (the same path `wasi-shim build` takes).

@@ -55,6 +55,11 @@ pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| crate::root().join("target"), PathBuf::from)
 }
 
+/// The cargo that runs the tests (`CARGO`, which cargo sets for them), for nested builds.
+pub fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
 /// The `wasi-shim` binary of this checkout, built (or found fresh) by cargo once per process.
 ///
 /// Tests of other packages than wasi-shim do not get `CARGO_BIN_EXE_wasi-shim`, and the e2e builds need the
@@ -64,7 +69,7 @@ pub fn wasi_shim_binary() -> PathBuf {
     BINARY
         .get_or_init(|| {
             let root = crate::root();
-            let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            let status = cargo()
                 .args(["build", "--quiet", "--package", "wasi-shim", "--bin", "wasi-shim"])
                 .current_dir(&root)
                 .status()
