@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::catalog::{BaseRelation, Catalog, Function, EXTRA_SYMBOLS};
 use crate::policy::Policy;
+use crate::target::Target;
 use crate::toolchain::Toolchain;
 
 /// How a function's definition reaches the program's link.
@@ -28,7 +29,9 @@ pub enum Link {
 pub fn symbol_name(function: &Function, link: Link) -> String {
     match (link, function.base) {
         (Link::Wrap, _) | (_, BaseRelation::Wrap) => format!("__wrap_{}", function.name),
-        (Link::Direct | Link::Unlinked, BaseRelation::Replace) => function.name.clone(),
+        (Link::Direct, BaseRelation::Replace) => function.name.clone(),
+        // Left to a base that implements it: defined out of the way, so coming first on the link line changes nothing.
+        (Link::Unlinked, BaseRelation::Replace) => format!("__wasi_shim_unlinked_{}", function.name),
     }
 }
 
@@ -111,7 +114,7 @@ pub struct LinkPlan {
 /// Ours replaces a base definition by coming first on the link line, which is safe only when the
 /// base's archive member defines nothing we do not define too (otherwise pulling that member for
 /// another symbol would clash). Anything else is replaced through `--wrap`.
-pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec<LinkPlan> {
+pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols, target: Target) -> Vec<LinkPlan> {
     let ours: BTreeSet<&str> =
         catalog.functions.iter().map(|f| f.name.as_str()).chain(EXTRA_SYMBOLS.iter().map(|(s, _)| *s)).collect();
     // The stat family rewrites owner 0:0 and reports the modes chmod remembers: it is needed unless
@@ -126,6 +129,10 @@ pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols) -> Vec
         .map(|f| {
             let base_def = base.definitions.get(&f.name).cloned();
             let (link, why) = match (&base_def, f.base) {
+                (Some(_), _) if f.real_in_base(target).is_some() => (
+                    Link::Unlinked,
+                    format!("the {target} base implements it ({}): left alone", f.real_in_base(target).unwrap_or("")),
+                ),
                 (None, BaseRelation::Wrap) => {
                     (Link::Unlinked, "the base does not define it, so there is nothing to wrap".to_owned())
                 }

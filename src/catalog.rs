@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
+use crate::target::Target;
 use crate::valid::{Kind, Range};
 
 /// Where the Open Group keeps the function pages the catalog's `posix` field names.
@@ -96,6 +97,10 @@ pub struct Function {
     /// Set when newer wasi-libc releases define this function as a stub that always fails: says
     /// since when and what it answers, so the manifest can tell a stub from a real definition.
     pub base_stub: Option<String>,
+    /// Targets whose base implements this function for real, each with what the base does: there the base's
+    /// definition is left alone, whatever the policy chooses (`wasm32-wasip2`'s libc has `wasi:sockets`).
+    #[serde(default)]
+    pub base_real: BTreeMap<String, String>,
     pub reason: Option<String>,
 }
 
@@ -110,6 +115,11 @@ impl Function {
 
     pub fn default_errno(&self) -> &str {
         &self.errnos[0]
+    }
+
+    /// What `target`'s base does with this function when it implements it for real (see `base_real`).
+    pub fn real_in_base(&self, target: Target) -> Option<&str> {
+        self.base_real.get(target.name()).map(String::as_str)
     }
 }
 
@@ -281,6 +291,9 @@ impl Catalog {
             }
             if !f.prototype.contains(&format!("{}(", f.name)) {
                 bail!("{}: prototype does not declare `{}`", row(), f.name);
+            }
+            for target in f.base_real.keys() {
+                Target::parse(target).with_context(|| format!("{}: base_real", row()))?;
             }
         }
         Ok(())

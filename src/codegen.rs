@@ -6,6 +6,7 @@ use crate::base::{symbol_name, Link};
 use crate::catalog::{Behaviour, Catalog, Function, VALUE_KEYS};
 use crate::escape::{c, sh};
 use crate::policy::{Choice, Policy, Value, MAX_GROUPS};
+use crate::target::Target;
 use crate::valid::{Kind, NAME_CHARS, NAME_MAX};
 
 /// First line of every generated file.
@@ -227,7 +228,7 @@ pub fn replace_table(readme: &str, table: &str) -> anyhow::Result<String> {
 ///
 /// A function that can only fail is answered `no` even though it links, since a program that
 /// detects it takes a path that can only fail (cpython#120371 is that story for chmod).
-pub fn config_site(policy: &Policy, overlay: &str) -> String {
+pub fn config_site(policy: &Policy, target: Target, overlay: &str) -> String {
     let mut s = String::new();
     writeln!(s, "# {GENERATED_MARKER}").unwrap();
     writeln!(
@@ -237,23 +238,26 @@ pub fn config_site(policy: &Policy, overlay: &str) -> String {
         policy.hash
     )
     .unwrap();
-    writeln!(s, "# use: CONFIG_SITE=<overlay>/share/config.site ./configure --host=wasm32-wasi CC=<overlay>/bin/wasm32-wasi-clang").unwrap();
+    writeln!(s, "# use: CONFIG_SITE=<overlay>/share/config.site ./configure --host={target} CC=<overlay>/bin/{}", target.tool("clang")).unwrap();
     writeln!(s, "# pkg-config must not hand a wasm32 build the build machine's libraries (CPython's zlib check would find /usr's).").unwrap();
     let pkgconfig = sh::quote(format!("{overlay}/lib/pkgconfig"));
     writeln!(s, "if [ -z \"${{PKG_CONFIG_LIBDIR+set}}\" ]; then PKG_CONFIG_LIBDIR={pkgconfig}; fi").unwrap();
     writeln!(s, "export PKG_CONFIG_LIBDIR").unwrap();
     for choice in &policy.choices {
-        let answer = if choice.behaviour.works() { "yes" } else { "no" };
-        let note = match choice.behaviour {
-            Behaviour::Error => format!("fails with {}", choice.errno),
-            Behaviour::Trap => "traps".to_owned(),
-            b => b.to_string(),
+        let real = choice.function.real_in_base(target);
+        let works = choice.behaviour.works() || real.is_some();
+        let answer = if works { "yes" } else { "no" };
+        let note = match (real, choice.behaviour) {
+            (Some(_), _) => format!("the {target} base implements it"),
+            (None, Behaviour::Error) => format!("fails with {}", choice.errno),
+            (None, Behaviour::Trap) => "traps".to_owned(),
+            (None, b) => b.to_string(),
         };
         let name = &choice.function.name;
         writeln!(s, "ac_cv_func_{name}=${{ac_cv_func_{name}={answer}}}  # {note}").unwrap();
         // AC_SEARCH_LIBS and AC_CHECK_LIB([util]) look again when the plain check says no, and
         // wasi-libc ships an empty libutil.a, so the link would find ours: answer those too.
-        let search = if choice.behaviour.works() { "'none required'" } else { "no" };
+        let search = if works { "'none required'" } else { "no" };
         writeln!(s, "ac_cv_search_{name}=${{ac_cv_search_{name}={search}}}").unwrap();
         writeln!(s, "ac_cv_lib_util_{name}=${{ac_cv_lib_util_{name}={answer}}}").unwrap();
         // AC_FUNC_FORK, AC_FUNC_CHOWN ... cannot run their probe when cross compiling and guess

@@ -21,6 +21,7 @@ pub mod report;
 pub mod runner;
 pub mod rust_target;
 pub mod shims;
+pub mod target;
 pub mod toolchain;
 pub mod upstream;
 pub mod valid;

@@ -11,6 +11,7 @@ use wasi_shim::patches::Layout;
 use wasi_shim::policy::Policy;
 use wasi_shim::runner::{self, RunFlags};
 use wasi_shim::shims::Shims;
+use wasi_shim::target::Target;
 use wasi_shim::toolchain::{self, BaseRelease};
 
 #[derive(Parser)]
@@ -33,6 +34,9 @@ enum Command {
         /// Debian release whose wasi-libc to look for or provision
         #[arg(long, default_value = "trixie")]
         base: String,
+        /// wasm32-wasip1 (also spelled wasm32-wasi) or wasm32-wasip2
+        #[arg(long, default_value = "wasm32-wasip1")]
+        target: Target,
     },
     /// Validate a policy and print what it chooses for every function
     Check {
@@ -51,6 +55,10 @@ enum Command {
         /// Debian release whose wasi-libc to layer over when provisioning
         #[arg(long, default_value = "trixie")]
         base: String,
+        /// What programs are built for: wasm32-wasip1 core modules (also spelled wasm32-wasi) or wasm32-wasip2
+        /// components
+        #[arg(long, default_value = "wasm32-wasip1")]
+        target: Target,
     },
     /// Build an overlay over rustc's bundled wasi-libc and print the environment that makes cargo's C builds for
     /// wasm32-wasip1 (the cc crate, bindgen) compile over it and link its shims
@@ -65,7 +73,8 @@ enum Command {
         #[arg(long, default_value = "trixie")]
         base: String,
     },
-    /// Run a WASI command module in embedded wasmtime (accepts `wasmtime run` flags)
+    /// Run a WASI command in embedded wasmtime, a preview 1 module or a preview 2 component (accepts `wasmtime run`
+    /// flags)
     #[command(disable_help_flag = false)]
     Run {
         /// Give the guest a host directory: HOST or HOST::GUEST
@@ -83,7 +92,8 @@ enum Command {
         /// argv[0] for the guest instead of the module path (wasmtime's --argv0)
         #[arg(long)]
         argv0: Option<String>,
-        /// wasmtime's -S options: `inherit-env` is honoured, others are accepted and ignored
+        /// wasmtime's -S options: `inherit-env`, `inherit-network` and `allow-ip-name-lookup` are honoured, others are
+        /// accepted and ignored
         #[arg(short = 'S', long = "wasi", value_name = "OPTION")]
         wasi_options: Vec<String>,
         /// wasmtime's -W options: `max-wasm-stack=N` is honoured, others are accepted (exceptions are always enabled)
@@ -146,7 +156,7 @@ fn real_main() -> Result<ExitCode> {
     let shims = Shims::load(cli.shims.as_deref())?;
     let catalog = &shims.catalog;
     match cli.command {
-        Command::Toolchain { provision, base } => return show_toolchain(provision, &base),
+        Command::Toolchain { provision, base, target } => return show_toolchain(provision, &base, target),
         Command::Check { policy } => {
             let policy = Policy::load(&policy, catalog)?;
             print!("{}", wasi_shim::report::check_table(&policy));
@@ -154,12 +164,12 @@ fn real_main() -> Result<ExitCode> {
                 eprintln!("warning: {warning}");
             }
         }
-        Command::Build { policy, out, base } => {
+        Command::Build { policy, out, base, target } => {
             let policy = Policy::load(&policy, catalog)?;
             for warning in &policy.warnings {
                 eprintln!("warning: {warning}");
             }
-            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
+            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?, target)?;
             let report = overlay::build(&shims, &policy, &toolchain, &out)?;
             print!("{}", wasi_shim::report::build_summary(&report, &policy, &toolchain));
         }
@@ -172,7 +182,7 @@ fn real_main() -> Result<ExitCode> {
         }
         Command::Audit { file, policy, base } => {
             let policy = Policy::load(&policy, catalog)?;
-            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?)?;
+            let toolchain = toolchain::discover_or_provision(BaseRelease::parse(&base)?, Target::Wasip1)?;
             let audit = wasi_shim::audit::audit(&file, catalog, &policy, &toolchain)?;
             print!("{}", audit.report());
             if audit.uncovered().next().is_some() {
@@ -187,7 +197,7 @@ fn real_main() -> Result<ExitCode> {
                 Layout::CMake => {
                     wasi_shim::upstream::pristine_toolchain(&tree, &wasi_shim::patches::base_commit(&tree)?)?
                 }
-                Layout::Makefile => toolchain::discover_or_provision(BaseRelease::parse(&base)?)?,
+                Layout::Makefile => toolchain::discover_or_provision(BaseRelease::parse(&base)?, Target::Wasip1)?,
             };
             let series = wasi_shim::patches::Generator { shims: &shims, policy: &policy, toolchain: &toolchain }
                 .generate(&tree, &out)?;
@@ -202,10 +212,13 @@ fn real_main() -> Result<ExitCode> {
 }
 
 /// `wasi-shim toolchain`: what was found (or provisioned), or how to provision one.
-fn show_toolchain(provision: bool, base: &str) -> Result<ExitCode> {
+fn show_toolchain(provision: bool, base: &str, target: Target) -> Result<ExitCode> {
     let release = BaseRelease::parse(base)?;
-    let found =
-        if provision { Some(toolchain::discover_or_provision(release)?) } else { toolchain::discover(release)? };
+    let found = if provision {
+        Some(toolchain::discover_or_provision(release, target)?)
+    } else {
+        toolchain::discover(release, target)?
+    };
     let Some(t) = found else {
         println!(
             "no toolchain found: WASI_SDK_PATH and WASI_SYSROOT are unset and nothing is provisioned in {}\nprovision one with: wasi-shim toolchain --provision",

@@ -84,11 +84,12 @@ fn symlink(target: &Path, link: &Path) -> Result<()> {
 /// clang and headers provisioned as `wasi-shim build` provisions them (`release`'s wasi-libc unless
 /// `WASI_SDK_PATH` or `WASI_SYSROOT` says otherwise).
 pub fn toolchain(bundled: &Path, release: BaseRelease, at: &Path) -> Result<Toolchain> {
-    let c = toolchain::discover_or_provision(release)?;
+    let c = toolchain::discover_or_provision(release, crate::target::Target::Wasip1)?;
     // Two builds assembling the same directory take turns (the second replaces it with the same links).
     crate::provision::locked("rust-sysroot", || assemble_sysroot(&c, bundled, at))?;
     toolchain::over_sysroot(
         at.to_path_buf(),
+        crate::target::Target::Wasip1,
         format!("rustc's bundled wasi-libc ({}) under the headers of {}", bundled.display(), c.found_by),
     )
 }

@@ -6,7 +6,10 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 
 use crate::builtins;
+
+pub mod component_ld;
 pub use crate::provision::cache_dir;
+use crate::target::Target;
 use crate::provision::{self, run, unpack_beside, which, PrivateApt};
 
 /// The Debian wasi-libc releases we know how to provision, and the version each ships.
@@ -54,8 +57,12 @@ pub struct Toolchain {
     pub nm: PathBuf,
     /// Directory holding `include/<triple>` and `lib/<triple>`.
     pub sysroot: PathBuf,
-    /// The triple directory name under the sysroot (`wasm32-wasi` or `wasm32-wasip1`).
+    /// The triple directory name under the sysroot (`wasm32-wasi`, `wasm32-wasip1` or `wasm32-wasip2`).
     pub triple: String,
+    /// The target programs are built for.
+    pub target: Target,
+    /// For a component target, `wasm-component-ld` (new enough) and the `wasm-ld` it drives.
+    pub component_linker: Option<ComponentLinker>,
     /// How this toolchain was found, for `wasi-shim toolchain`.
     pub found_by: String,
     /// A resource directory holding clang's builtins where a link for `triple` looks (see `builtins`), when
@@ -81,6 +88,28 @@ impl Toolchain {
         flags.extend(self.resource_dir.iter().map(|d| format!("-resource-dir={}", d.display())));
         flags
     }
+    /// Flags a link needs besides [`Toolchain::target_flags`]: for a component, the component linker and its
+    /// `wasm-ld` (clang would look for `wasm-component-ld` on PATH, and it for an unversioned `wasm-ld`).
+    pub fn link_flags(&self) -> Vec<String> {
+        self.component_linker.iter().flat_map(ComponentLinker::clang_flags).collect()
+    }
+}
+
+/// The linker of a component target: clang runs `wasm-component-ld`, which runs `wasm-ld` and then turns the core
+/// module into a component (with the preview 1 adapter where the module still imports preview 1).
+#[derive(Debug, Clone)]
+pub struct ComponentLinker {
+    pub wasm_component_ld: PathBuf,
+    pub wasm_ld: PathBuf,
+}
+
+impl ComponentLinker {
+    /// clang runs the `wasm-component-ld` its program path holds (it ignores `--ld-path` for a component target),
+    /// so `-B` puts the chosen one's directory first.
+    fn clang_flags(&self) -> Vec<String> {
+        let dir = self.wasm_component_ld.parent().unwrap_or(Path::new("."));
+        vec![format!("-B{}", dir.display()), format!("-Wl,--wasm-ld-path={}", self.wasm_ld.display())]
+    }
 }
 
 /// The sysroot a provisioned release unpacks to.
@@ -88,14 +117,24 @@ pub fn provisioned_sysroot(release: BaseRelease) -> PathBuf {
     cache_dir().join(format!("wasi-libc-{}", release.version())).join("usr")
 }
 
-fn sysroot_triple(sysroot: &Path) -> Option<String> {
-    ["wasm32-wasi", "wasm32-wasip1"]
-        .into_iter()
+fn sysroot_triple(sysroot: &Path, target: Target) -> Option<String> {
+    target
+        .sysroot_triples()
+        .iter()
         .find(|t| {
             sysroot.join("lib").join(t).join("libc.a").is_file()
                 && sysroot.join("include").join(t).join("stdio.h").is_file()
         })
-        .map(str::to_owned)
+        .map(|t| (*t).to_owned())
+}
+
+/// The error for a sysroot that lacks `target`'s tree.
+fn lacks_target(what: &str, sysroot: &Path, target: Target) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{what}={} has no {target} tree: no libc.a under lib/<triple> with stdio.h under include/<triple> for {}",
+        sysroot.display(),
+        target.sysroot_triples().join(" or ")
+    )
 }
 
 /// A clang plus its LLVM tools from PATH, preferring the versioned names Debian installs.
@@ -125,23 +164,26 @@ fn clang_has_wasm32_builtins(clang: &Path) -> bool {
         .unwrap_or(false)
 }
 
-/// Find a toolchain without installing anything; `None` when provisioning is needed.
-pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
+/// Find a toolchain for `target` without installing anything; `None` when provisioning is needed.
+pub fn discover(release: BaseRelease, target: Target) -> Result<Option<Toolchain>> {
     if let Some(sdk) = std::env::var_os("WASI_SDK_PATH").filter(|s| !s.is_empty()) {
         let sdk = PathBuf::from(sdk);
         let sysroot = sdk.join("share/wasi-sysroot");
-        let Some(triple) = sysroot_triple(&sysroot) else {
-            bail!("WASI_SDK_PATH={} has no share/wasi-sysroot with lib/wasm32-wasi/libc.a: unset it or point it at a wasi-sdk", sdk.display());
-        };
+        let triple = sysroot_triple(&sysroot, target)
+            .ok_or_else(|| lacks_target("WASI_SDK_PATH's share/wasi-sysroot", &sdk, target))
+            .context("unset WASI_SDK_PATH or point it at a wasi-sdk")?;
         let bin = sdk.join("bin");
+        let clang = bin.join("clang");
         return Ok(Some(Toolchain {
-            clang: bin.join("clang"),
+            component_linker: component_linker(&clang, target, false)?,
+            clang,
             clangxx: bin.join("clang++"),
             ar: bin.join("llvm-ar"),
             ranlib: bin.join("llvm-ranlib"),
             nm: bin.join("llvm-nm"),
             sysroot,
             triple,
+            target,
             found_by: format!("WASI_SDK_PATH={}", sdk.display()),
             resource_dir: None,
         }));
@@ -149,45 +191,70 @@ pub fn discover(release: BaseRelease) -> Result<Option<Toolchain>> {
     let llvm = system_llvm();
     if let Some(sysroot) = std::env::var_os("WASI_SYSROOT").filter(|s| !s.is_empty()) {
         let sysroot = PathBuf::from(sysroot);
-        let Some(triple) = sysroot_triple(&sysroot) else {
-            bail!("WASI_SYSROOT={} lacks include/wasm32-wasi and lib/wasm32-wasi/libc.a", sysroot.display());
-        };
-        let Some((clang, clangxx, ar, ranlib, nm)) = llvm else {
+        let triple = sysroot_triple(&sysroot, target).ok_or_else(|| lacks_target("WASI_SYSROOT", &sysroot, target))?;
+        let Some(tools) = llvm else {
             bail!("WASI_SYSROOT is set but no clang with wasm32 builtins is on PATH; install one with:\n  apt-get install -y {}", CLANG_PACKAGES.join(" "));
         };
-        return Ok(Some(Toolchain {
-            resource_dir: builtins::resource_dir(&clang, &triple)?,
-            clang,
-            clangxx,
-            ar,
-            ranlib,
-            nm,
-            sysroot: sysroot.clone(),
-            triple,
-            found_by: format!("WASI_SYSROOT={} and {}", sysroot.display(), "clang from PATH"),
-        }));
+        let found_by = format!("WASI_SYSROOT={} and clang from PATH", sysroot.display());
+        return assemble(tools, sysroot, triple, target, found_by, false).map(Some);
     }
     let sysroot = provisioned_sysroot(release);
-    match (sysroot_triple(&sysroot), llvm) {
-        (Some(triple), Some((clang, clangxx, ar, ranlib, nm))) => Ok(Some(Toolchain {
-            resource_dir: builtins::resource_dir(&clang, &triple)?,
-            found_by: format!(
+    match (sysroot_triple(&sysroot, target), llvm) {
+        (Some(triple), Some(tools)) => {
+            let found_by = format!(
                 "wasi-libc {} ({}) provisioned in {} and {} from PATH",
                 release.version(),
                 release.suite(),
                 sysroot.display(),
-                clang.display()
-            ),
-            clang,
-            clangxx,
-            ar,
-            ranlib,
-            nm,
-            sysroot,
-            triple,
-        })),
+                tools.0.display()
+            );
+            assemble(tools, sysroot, triple, target, found_by, false).map(Some)
+        }
         _ => Ok(None),
     }
+}
+
+/// A toolchain of `tools` over `sysroot`; a component linker is provisioned only when `provision` says so
+/// (discovery alone installs nothing).
+fn assemble(
+    (clang, clangxx, ar, ranlib, nm): (PathBuf, PathBuf, PathBuf, PathBuf, PathBuf),
+    sysroot: PathBuf,
+    triple: String,
+    target: Target,
+    found_by: String,
+    provision: bool,
+) -> Result<Toolchain> {
+    Ok(Toolchain {
+        resource_dir: builtins::resource_dir(&clang, &triple)?,
+        component_linker: component_linker(&clang, target, provision)?,
+        clang,
+        clangxx,
+        ar,
+        ranlib,
+        nm,
+        sysroot,
+        triple,
+        target,
+        found_by,
+    })
+}
+
+/// The component linker `clang` uses for `target`, when `target` makes components: `None` for a core-module
+/// target, and an error when a component target finds none and may not provision one.
+fn component_linker(clang: &Path, target: Target, provision: bool) -> Result<Option<ComponentLinker>> {
+    if !target.is_component() {
+        return Ok(None);
+    }
+    let wasm_ld = builtins::clang_prints(clang, &["-print-prog-name=wasm-ld"])
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .with_context(|| format!("{} has no wasm-ld (install lld for it)", clang.display()))?;
+    let wasm_component_ld = match (component_ld::find()?, provision) {
+        (Some(found), _) => found,
+        (None, true) => component_ld::provision()?,
+        (None, false) => return Ok(None),
+    };
+    Ok(Some(ComponentLinker { wasm_component_ld, wasm_ld }))
 }
 
 /// clang, clang++, llvm-ar, llvm-ranlib and llvm-nm from PATH, installed with apt (as root) when missing.
@@ -200,30 +267,41 @@ pub fn provisioned_llvm() -> Result<(PathBuf, PathBuf, PathBuf, PathBuf, PathBuf
 
 /// The system clang (installed with apt as root when missing) over an existing `sysroot`, such as one
 /// built from an upstream wasi-libc tree.
-pub fn over_sysroot(sysroot: PathBuf, found_by: String) -> Result<Toolchain> {
-    let (clang, clangxx, ar, ranlib, nm) = provisioned_llvm()?;
-    let triple = sysroot_triple(&sysroot)
-        .with_context(|| format!("{} lacks lib/wasm32-wasip1/libc.a and include/wasm32-wasip1", sysroot.display()))?;
-    let resource_dir = builtins::resource_dir(&clang, &triple)?;
-    Ok(Toolchain { clang, clangxx, ar, ranlib, nm, sysroot, triple, found_by, resource_dir })
+pub fn over_sysroot(sysroot: PathBuf, target: Target, found_by: String) -> Result<Toolchain> {
+    let tools = provisioned_llvm()?;
+    let triple = sysroot_triple(&sysroot, target).ok_or_else(|| lacks_target("the sysroot", &sysroot, target))?;
+    assemble(tools, sysroot, triple, target, found_by, true)
 }
 
-/// Find a toolchain, installing clang with apt (as root) and fetching Debian's wasi-libc into the cache if needed.
-pub fn discover_or_provision(release: BaseRelease) -> Result<Toolchain> {
-    if let Some(found) = discover(release)? {
-        return Ok(found);
+/// Find a toolchain for `target`, installing clang with apt (as root), fetching Debian's wasi-libc into the cache
+/// and, for a component target, `wasm-component-ld`, if needed.
+pub fn discover_or_provision(release: BaseRelease, target: Target) -> Result<Toolchain> {
+    let mut toolchain = match discover(release, target)? {
+        Some(found) => found,
+        None => provision_base(release, target)?,
+    };
+    if target.is_component() && toolchain.component_linker.is_none() {
+        toolchain.component_linker = component_linker(&toolchain.clang, target, true)?;
     }
+    Ok(toolchain)
+}
+
+/// clang and Debian's wasi-libc for `release`, installed or fetched into the cache.
+fn provision_base(release: BaseRelease, target: Target) -> Result<Toolchain> {
     if system_llvm().is_none() {
         let what = "no clang with wasm32 support found (or set WASI_SDK_PATH to a wasi-sdk)";
         provision::ensure_packages(what, CLANG_PACKAGES)?;
     }
     provision::locked(&format!("wasi-libc-{}", release.suite()), || {
-        if sysroot_triple(&provisioned_sysroot(release)).is_none() {
+        if sysroot_triple(&provisioned_sysroot(release), Target::Wasip1).is_none() {
             fetch_wasi_libc(release)?;
         }
         Ok(())
     })?;
-    discover(release)?.context("provisioning finished but the toolchain is still incomplete")
+    if sysroot_triple(&provisioned_sysroot(release), target).is_none() {
+        bail!("Debian {}'s wasi-libc {} has no {target} tree: use --base trixie", release.suite(), release.version());
+    }
+    discover(release, target)?.context("provisioning finished but the toolchain is still incomplete")
 }
 
 /// Download Debian's wasi-libc .deb with a private apt configuration and unpack it into the cache.
@@ -263,7 +341,11 @@ pub fn describe(t: &Toolchain) -> String {
         t.nm.display(),
         t.sysroot.display(),
         t.triple,
-        t.resource_dir.as_ref().map_or(String::new(), |d| format!("builtins:  {} (-resource-dir)\n", d.display()))
+        t.component_linker.as_ref().map_or(String::new(), |l| format!(
+            "linker:    {} (over {})\n",
+            l.wasm_component_ld.display(),
+            l.wasm_ld.display()
+        )) + &t.resource_dir.as_ref().map_or(String::new(), |d| format!("builtins:  {} (-resource-dir)\n", d.display()))
     )
 }
 

@@ -107,7 +107,7 @@ impl Cpython {
             None => test_support::fetch_upstream_source("python3.13", "trixie")?,
         };
         let version = py_version(&source)?;
-        let toolchain = toolchain::discover_or_provision(BaseRelease::Trixie)?;
+        let toolchain = toolchain::discover_or_provision(BaseRelease::Trixie, wasi_shim::target::Target::Wasip1)?;
         let native_python = native_python(&source, &version)?;
         let stamp = work.join(".wasi-shim-source");
         let key = format!("{} {version}\n", source.display());

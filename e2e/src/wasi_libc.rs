@@ -316,7 +316,7 @@ impl Source {
             }
             Source::Bookworm => {
                 let source = test_support::fetch_upstream_source("wasi-libc", "bookworm")?;
-                Ok((source, toolchain::discover_or_provision(toolchain::BaseRelease::Bookworm)?))
+                Ok((source, toolchain::discover_or_provision(toolchain::BaseRelease::Bookworm, wasi_shim::target::Target::Wasip1)?))
             }
         }
     }

@@ -1,13 +1,41 @@
-//! Running a WASI preview 1 command module in embedded wasmtime, the way `wasmtime run` does.
+//! Running a WASI command in embedded wasmtime, the way `wasmtime run` does: the engine, compiled code cached
+//! by content, and the choice between a preview 1 module (`p1.rs`) and a preview 2 component (`p2.rs`) by what
+//! the file is.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
-use wasmtime::{Config, Engine, Linker, Module, Store};
-use wasmtime_wasi::p1::{self, WasiP1Ctx};
+use wasmtime::component::Component;
+use wasmtime::{Config, Engine, Module, Precompiled};
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
 use super::RunOptions;
+
+mod p1;
+mod p2;
+
+/// A compiled program: a preview 1 core module or a preview 2 component.
+enum Program {
+    Module(Module),
+    Component(Component),
+}
+
+impl Program {
+    fn compile(engine: &Engine, bytes: &[u8], path: &Path) -> Result<Program> {
+        let program = if wasmparser::Parser::is_component(bytes) {
+            Component::new(engine, bytes).map(Program::Component)
+        } else {
+            Module::new(engine, bytes).map(Program::Module)
+        };
+        program.map_err(|e| anyhow!("cannot load {}: {e:#}", path.display()))
+    }
+    fn serialize(&self) -> Option<Vec<u8>> {
+        match self {
+            Program::Module(m) => m.serialize().ok(),
+            Program::Component(c) => c.serialize().ok(),
+        }
+    }
+}
 
 /// What the runner needs from the program embedding it: where compiled code is cached, and binaryen's wasm-opt
 /// (provisioned on first use) for modules built with legacy exception handling.
@@ -63,7 +91,7 @@ fn translate_legacy_exceptions(module: &Path, host: &Host) -> Result<Vec<u8>> {
 /// test suite starts a 30 MB python.wasm hundreds of times, and cranelift takes seconds each time.
 /// The compiled code is keyed by the module's SHA-256; a start finds that key through the file's identity
 /// (see [`identity_key`]) without reading or hashing the module, as `wasmtime run` with a `.cwasm` does.
-fn load(engine: &Engine, module: &Path, host: &Host) -> Result<Module> {
+fn load(engine: &Engine, module: &Path, host: &Host) -> Result<Program> {
     let compiled_dir = host.cache_dir.join("compiled");
     let engine_key = engine_key(engine);
     let by_identity = identity_key(module).map(|key| compiled_dir.join("by-file").join(key));
@@ -78,12 +106,12 @@ fn load(engine: &Engine, module: &Path, host: &Host) -> Result<Module> {
     let compiled = match deserialize(engine, &cached) {
         Some(compiled) => compiled,
         None => {
-            if bytes.starts_with(b"\0asm") && uses_exceptions(&bytes) {
+            // binaryen translates a core module; a component's modules keep what clang emitted.
+            if wasmparser::Parser::is_core_wasm(&bytes) && uses_exceptions(&bytes) {
                 bytes = translate_legacy_exceptions(module, host)?;
             }
-            let compiled =
-                Module::new(engine, &bytes).map_err(|e| anyhow!("cannot load {}: {e:#}", module.display()))?;
-            if let Ok(serialized) = compiled.serialize() {
+            let compiled = Program::compile(engine, &bytes, module)?;
+            if let Some(serialized) = compiled.serialize() {
                 write_atomically(&cached, &serialized);
             }
             compiled
@@ -96,10 +124,13 @@ fn load(engine: &Engine, module: &Path, host: &Host) -> Result<Module> {
 }
 
 /// The compiled code cached at `path`, if any loads.
-fn deserialize(engine: &Engine, path: &Path) -> Option<Module> {
-    // SAFETY: the file was written by `Module::serialize` in `load`, for an engine with the compatibility
+fn deserialize(engine: &Engine, path: &Path) -> Option<Program> {
+    // SAFETY: the file was written by `Program::serialize` in `load`, for an engine with the compatibility
     // hash its name carries, and only this program writes the cache directory.
-    path.is_file().then(|| unsafe { Module::deserialize_file(engine, path) }.ok()).flatten()
+    match Engine::detect_precompiled_file(path).ok()?? {
+        Precompiled::Module => unsafe { Module::deserialize_file(engine, path) }.ok().map(Program::Module),
+        Precompiled::Component => unsafe { Component::deserialize_file(engine, path) }.ok().map(Program::Component),
+    }
 }
 
 /// What the engine's compiled code is compatible with, as part of a cache file's name.
@@ -163,18 +194,29 @@ pub fn run(module: &Path, options: &RunOptions, host: &Host) -> Result<i32> {
 
 fn run_entered(module: &Path, options: &RunOptions, host: &Host) -> Result<i32> {
     let engine = engine(options)?;
-    let compiled = load(&engine, module, host)?;
-    let mut linker: Linker<WasiP1Ctx> = Linker::new(&engine);
-    p1::add_to_linker_sync(&mut linker, |cx| cx).map_err(|e| anyhow!("{e}"))?;
-    // wasmtime-wasi refuses exit statuses of 126 and above, but a program ended by a signal's default
-    // action reports 128+signo, as a shell would: pass every status through, as Node's WASI does.
-    linker.allow_shadowing(true);
-    linker
-        .func_wrap("wasi_snapshot_preview1", "proc_exit", |status: i32| -> wasmtime::Result<()> {
-            Err(wasmtime_wasi::I32Exit(status).into())
-        })
-        .map_err(|e| anyhow!("{e}"))?;
+    let outcome = match load(&engine, module, host)? {
+        Program::Module(compiled) => p1::run(&engine, &compiled, wasi_context(module, options)?, module)?,
+        Program::Component(compiled) => p2::run(&engine, &compiled, wasi_context(module, options)?, module)?,
+    };
+    Ok(exit_status(outcome, module))
+}
 
+/// The exit status of a run that returned `status`, or ended with an exit or a trap.
+fn exit_status(outcome: wasmtime::Result<i32>, module: &Path) -> i32 {
+    match outcome {
+        Ok(status) => status,
+        Err(error) => {
+            if let Some(exit) = error.downcast_ref::<wasmtime_wasi::I32Exit>() {
+                return exit.0;
+            }
+            eprintln!("wasi-shim run: {} trapped: {error:?}", module.display());
+            TRAP_STATUS
+        }
+    }
+}
+
+/// The guest's WASI context as the options describe it, for either kind of program.
+fn wasi_context(module: &Path, options: &RunOptions) -> Result<WasiCtxBuilder> {
     let mut builder = WasiCtxBuilder::new();
     // The guest runs synchronously: file system calls block this thread instead of a hop through tokio's
     // blocking pool and back, which made each fstat or stat cost tens of microseconds (issue 14).
@@ -193,23 +235,11 @@ fn run_entered(module: &Path, options: &RunOptions, host: &Host) -> Result<i32> 
             .preopened_dir(&dir.host, &dir.guest, FsPerms::ReadWrite)
             .map_err(|e| anyhow!("cannot open directory {} for the guest: {e}", dir.host.display()))?;
     }
-    let mut store = Store::new(&engine, builder.build_p1());
-    let instance = linker
-        .instantiate(&mut store, &compiled)
-        .map_err(|e| anyhow!("cannot instantiate {}: {e}", module.display()))?;
-    let start = instance
-        .get_typed_func::<(), ()>(&mut store, "_start")
-        .map_err(|e| anyhow!("{} is not a WASI command (no _start): {e}", module.display()))?;
-    match start.call(&mut store, ()) {
-        Ok(()) => Ok(0),
-        Err(error) => {
-            if let Some(exit) = error.downcast_ref::<wasmtime_wasi::I32Exit>() {
-                return Ok(exit.0);
-            }
-            eprintln!("wasi-shim run: {} trapped: {error:?}", module.display());
-            Ok(TRAP_STATUS)
-        }
+    if options.inherit_network {
+        builder.inherit_network();
     }
+    builder.allow_ip_name_lookup(options.allow_ip_name_lookup);
+    Ok(builder)
 }
 
 /// `Path` of a module argument, checked to exist so the error names it.

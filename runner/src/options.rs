@@ -39,6 +39,11 @@ pub struct RunOptions {
     pub argv0: Option<String>,
     /// wasmtime's `-W max-wasm-stack=N`: CPython's HOSTRUNNER asks for 8 MiB of wasm stack.
     pub max_wasm_stack: Option<usize>,
+    /// wasmtime's `-S inherit-network`: a component's `wasi:sockets` may use the host's network (preview 1 has
+    /// no socket creation, so a core module is unaffected).
+    pub inherit_network: bool,
+    /// wasmtime's `-S allow-ip-name-lookup`: a component's `getaddrinfo` may ask the host's resolver.
+    pub allow_ip_name_lookup: bool,
 }
 
 /// The largest wasm stack `-W max-wasm-stack` may ask for: far beyond any real program's (CPython asks
@@ -100,8 +105,13 @@ impl RunFlags {
         for w in &self.wasm_options {
             apply_wasm_option(&mut options, w)?;
         }
-        if self.wasi_options.iter().any(|o| o == "inherit-env" || o == "inherit-env=y") {
-            options.inherit_env = true;
+        for option in self.wasi_options.iter().flat_map(|o| o.split(',')) {
+            match option {
+                "inherit-env" | "inherit-env=y" => options.inherit_env = true,
+                "inherit-network" | "inherit-network=y" => options.inherit_network = true,
+                "allow-ip-name-lookup" | "allow-ip-name-lookup=y" => options.allow_ip_name_lookup = true,
+                _ => {}
+            }
         }
         let mut command = self.command.into_iter().skip_while(|a| a == "--");
         let module = command.next().ok_or_else(|| anyhow!("wasi-shim run needs a module"))?;

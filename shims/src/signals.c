@@ -234,13 +234,39 @@ int WS_SYM(sigaltstack)(const stack_t *restrict ss, stack_t *restrict old) {
 #define WS_MAX_NESTED_DELIVERIES 32
 static int ws_nested;
 
+/* The component target: clang 20 and later define __wasip2__; clang 19 does not, and wasi-libc's preview 2
+ * headers of 2024 say so with __wasilibc_use_wasip2 instead. */
+#if __has_include(<__wasi_snapshot.h>)
+#include <__wasi_snapshot.h>
+#endif
+#if defined(__wasip2__) || defined(__wasilibc_use_wasip2)
+#define WS_COMPONENT 1
+#endif
+
+#ifdef WS_COMPONENT
+/* A component's _Exit in wasi-libc before 2025 goes through the preview 1 adapter, whose exit reports only 0
+ * or 1; wasi:cli/exit's exit-with-code (WASI 0.2.12, whose type the overlay gives wasm-component-ld in
+ * share/wasi-shim.wit) reports the status itself. */
+__attribute__((__import_module__("wasi:cli/exit@0.2.12"), __import_name__("exit-with-code"))) _Noreturn void
+__wasi_shim_exit_with_code(int32_t status);
+#endif
+
+/* Ends the program with `status` as its exit status on either target. */
+static _Noreturn void ws_exit_status(int status) {
+#ifdef WS_COMPONENT
+  __wasi_shim_exit_with_code(status);
+#else
+  _Exit(status);
+#endif
+}
+
 static void ws_deliver(int sig, siginfo_t *info) {
   struct sigaction *action = &ws_actions[sig];
   if (ws_is_ignored(sig))
     return;
   if (action->sa_handler == SIG_DFL) {
     /* A terminating signal: 128+signo is what a shell reports for a process it killed. */
-    _Exit(128 + sig);
+    ws_exit_status(128 + sig);
   }
   struct sigaction running = *action;
   uint64_t saved = ws_blocked;

@@ -56,9 +56,16 @@ pub struct ManifestPolicy {
 pub struct ManifestBase {
     pub sysroot: String,
     pub triple: String,
+    /// The target programs are built for; absent in overlays from before there was a choice (preview 1).
+    #[serde(default = "preview_1")]
+    pub target: String,
     pub clang: String,
     /// Opt-in base libraries the wrappers link after ours.
     pub superseded_libraries: Vec<String>,
+}
+
+fn preview_1() -> String {
+    crate::target::Target::Wasip1.name().to_owned()
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -108,7 +115,7 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
     }
     let catalog = &shims.catalog;
     let base = BaseSymbols::scan(toolchain)?;
-    let plans = plan_links(catalog, policy, &base);
+    let plans = plan_links(catalog, policy, &base, toolchain.target);
     let superseded = superseded_libraries(&plans, &base);
 
     // Before any work: a path the generated scripts cannot name, or contents a build would destroy.
@@ -187,7 +194,7 @@ fn compile_library(
     build
         .compiler(&toolchain.clang)
         .archiver(&toolchain.ar)
-        .target("wasm32-wasip1")
+        .target(toolchain.target.name())
         .host(env!("WASI_SHIM_HOST"))
         .opt_level(2)
         .debug(false)
@@ -329,6 +336,7 @@ fn write_manifest(
         base: ManifestBase {
             sysroot: toolchain.sysroot.display().to_string(),
             triple: toolchain.triple.clone(),
+            target: toolchain.target.name().to_owned(),
             clang: toolchain.clang.display().to_string(),
             superseded_libraries: superseded.to_vec(),
         },

@@ -22,6 +22,13 @@ pub(super) fn write_wrappers(
 ) -> Result<()> {
     let bin = root.join("bin");
     let target: Vec<String> = toolchain.target_flags().iter().map(sh::quote).collect();
+    // A component's link: the component linker, and the component type of the shims' own imports.
+    let component_link: Vec<String> = toolchain
+        .link_flags()
+        .into_iter()
+        .chain(toolchain.target.is_component().then(|| format!("-Wl,--component-type,{SHIMS_WIT_MARK}")))
+        .map(|f| sh::quote(f).replace(SHIMS_WIT_MARK, "'\"$overlay/share/wasi-shim.wit\"'"))
+        .collect();
     // setjmp/longjmp: wasi-libc's libsetjmp works on exception handling, which clang enables per compile.
     let sjlj = toolchain.setjmp_flags();
     // Only where something is compiled: on a link of objects alone clang warns that it went unused.
@@ -33,11 +40,15 @@ pub(super) fn write_wrappers(
     } else {
         superseded.iter().map(|l| sh::quote(format!("-l{l}"))).collect::<Vec<_>>().join("|")
     };
-    for (name, compiler) in [("wasm32-wasi-clang", &toolchain.clang), ("wasm32-wasi-clang++", &toolchain.clangxx)] {
+    let triple_name = toolchain.target.name();
+    for (name, compiler) in [
+        (toolchain.target.tool("clang"), &toolchain.clang),
+        (toolchain.target.tool("clang++"), &toolchain.clangxx),
+    ] {
         let script = format!(
             r#"#!/bin/sh
 # {GENERATED_MARKER}
-# {name}: {compiler_note} for wasm32-wasi over the base sysroot plus this overlay; takes clang's arguments.
+# {name}: {compiler_note} for {triple_name} over the base sysroot plus this overlay; takes clang's arguments.
 overlay=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 link=1
 compiles=
@@ -64,7 +75,7 @@ done
 if [ $link -eq 1 ]; then
   # Our archive first as well: wasm-ld takes the first archive that offers a symbol, so a program's
   # own weak fallbacks in an archive of its own (Ruby's wasm/missing.c) do not shadow the policy's.
-  exec {compiler} {target} $compiles -isystem "$overlay/include" -L"$overlay/lib/{triple}" -lwasi-shim "$@" {link} $sjlj_link
+  exec {compiler} {target} {component_link}$compiles -isystem "$overlay/include" -L"$overlay/lib/{triple}" -lwasi-shim "$@" {link} $sjlj_link
 else
   exec {compiler} {target} $compiles -isystem "$overlay/include" "$@"
 fi
@@ -72,20 +83,41 @@ fi
             compiler = sh::quote(utf8(compiler)?),
             compiler_note = sh::comment(utf8(compiler)?),
             target = target.join(" "),
+            component_link = component_link.iter().map(|f| format!("{f} ")).collect::<String>(),
             triple = toolchain.triple,
         );
         write_executable(&bin.join(name), &script)?;
     }
-    for (name, tool) in [
-        ("wasm32-wasi-ar", &toolchain.ar),
-        ("wasm32-wasi-ranlib", &toolchain.ranlib),
-        ("wasm32-wasi-nm", &toolchain.nm),
-    ] {
+    for (name, tool) in [("ar", &toolchain.ar), ("ranlib", &toolchain.ranlib), ("nm", &toolchain.nm)] {
         let script = format!("#!/bin/sh\n# {GENERATED_MARKER}\nexec {} \"$@\"\n", sh::quote(utf8(tool)?));
-        write_executable(&bin.join(name), &script)?;
+        write_executable(&bin.join(toolchain.target.tool(name)), &script)?;
     }
     Ok(())
 }
+
+/// Stands for the overlay's WIT file in a flag until the wrapper's text names it through `$overlay`.
+const SHIMS_WIT_MARK: &str = "@SHIMS_WIT@";
+
+/// The component type of what the shims import beyond the base's own world, for `wasm-component-ld`: `wasi:cli/exit`'s
+/// `exit-with-code`, through which a signal's default action reports 128+signo (a preview 1 exit through the
+/// adapter reports only 0 or 1). The interface is written whole, as WASI 0.2.12 defines it, so it merges with a
+/// base whose libc imports the same version.
+const SHIMS_WIT: &str = r#"package wasi-shim:imports;
+
+world imports {
+  import wasi:cli/exit@0.2.12;
+}
+
+package wasi:cli@0.2.12 {
+  @since(version = 0.2.0)
+  interface exit {
+    @since(version = 0.2.0)
+    exit: func(status: result);
+    @since(version = 0.2.12)
+    exit-with-code: func(status-code: u8);
+  }
+}
+"#;
 
 fn write_executable(path: &Path, text: &str) -> Result<()> {
     write(path, text)?;
@@ -109,7 +141,10 @@ pub(super) fn write_share(
     out: &Path,
 ) -> Result<()> {
     let out = std::path::absolute(out).with_context(|| format!("cannot resolve {}", out.display()))?;
-    let generic = codegen::config_site(policy, utf8(&out)?);
+    if toolchain.target.is_component() {
+        write(&root.join("share/wasi-shim.wit"), &format!("// {GENERATED_MARKER}\n{SHIMS_WIT}"))?;
+    }
+    let generic = codegen::config_site(policy, toolchain.target, utf8(&out)?);
     write(&root.join("share/config.site"), &generic)?;
     for recipe in &shims.recipes {
         write(&root.join("share").join(&recipe.name).join("config.site"), &recipe.config_site(policy, &generic))?;
@@ -123,12 +158,12 @@ pub(super) fn write_share(
 # CMake toolchain file: cmake -DCMAKE_TOOLCHAIN_FILE=<overlay>/share/wasi-shim.cmake
 get_filename_component(WASI_SHIM_OVERLAY "${{CMAKE_CURRENT_LIST_DIR}}/.." ABSOLUTE)
 set(CMAKE_SYSTEM_NAME WASI)
-set(CMAKE_SYSTEM_VERSION 1)
+set(CMAKE_SYSTEM_VERSION {system_version})
 set(CMAKE_SYSTEM_PROCESSOR wasm32)
-set(CMAKE_C_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-clang")
-set(CMAKE_CXX_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-clang++")
-set(CMAKE_AR "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-ar" CACHE FILEPATH "archiver")
-set(CMAKE_RANLIB "${{WASI_SHIM_OVERLAY}}/bin/wasm32-wasi-ranlib" CACHE FILEPATH "ranlib")
+set(CMAKE_C_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/{cc}")
+set(CMAKE_CXX_COMPILER "${{WASI_SHIM_OVERLAY}}/bin/{cxx}")
+set(CMAKE_AR "${{WASI_SHIM_OVERLAY}}/bin/{ar}" CACHE FILEPATH "archiver")
+set(CMAKE_RANLIB "${{WASI_SHIM_OVERLAY}}/bin/{ranlib}" CACHE FILEPATH "ranlib")
 set(CMAKE_C_COMPILER_TARGET {triple})
 set(CMAKE_CXX_COMPILER_TARGET {triple})
 set(CMAKE_SYSROOT {sysroot})
@@ -141,6 +176,12 @@ set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 "#,
         triple = toolchain.triple,
         sysroot = cmake::quoted(utf8(&toolchain.sysroot)?)?,
+        // wasi-sdk's toolchain files: 1 for preview 1, 2 for the component target.
+        system_version = if toolchain.target.is_component() { 2 } else { 1 },
+        cc = toolchain.target.tool("clang"),
+        cxx = toolchain.target.tool("clang++"),
+        ar = toolchain.target.tool("ar"),
+        ranlib = toolchain.target.tool("ranlib"),
     );
     write(&root.join("share/wasi-shim.cmake"), &cmake)
 }

@@ -16,7 +16,7 @@ pub fn run(check: bool) -> Result<()> {
     let root = project_root();
     let catalog = Catalog::builtin();
     let policy = Policy::load("default", catalog)?;
-    let tc = toolchain::discover_or_provision(BaseRelease::Trixie)?;
+    let tc = toolchain::discover_or_provision(BaseRelease::Trixie, wasi_shim::target::Target::Wasip1)?;
     let out = root.join("target/xtask/overlay-default");
     overlay::build(&wasi_shim::shims::Shims::builtin(), &policy, &tc, &out)?;
     let symbols = overlay::archive_symbols(&tc, &out.join("lib").join(&tc.triple).join(overlay::LIBRARY))?;

@@ -114,7 +114,7 @@ impl Ruby {
             None => test_support::fetch_upstream_source("ruby3.3", "trixie")?,
         };
         let version = ruby_version(&source)?;
-        let toolchain = toolchain::discover_or_provision(base)?;
+        let toolchain = toolchain::discover_or_provision(base, wasi_shim::target::Target::Wasip1)?;
         let baseruby = native_ruby(&source, &version)?;
         std::fs::create_dir_all(work)?;
         Ok(Ruby {

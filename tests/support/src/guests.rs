@@ -7,6 +7,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 
+use wasi_shim::target::Target;
 use wasi_shim::toolchain::BaseRelease;
 
 /// A guest's configuration, read from its leading `// key: value` comment lines.
@@ -21,11 +22,17 @@ pub struct GuestConfig {
     /// (text, n): `text` must occur exactly n times in stderr.
     pub stderr_count: Vec<(String, usize)>,
     pub bases: Vec<BaseRelease>,
+    /// The targets it runs on: both, unless a `// target: NAME (why)` line names one.
+    pub targets: Vec<Target>,
 }
 
 impl GuestConfig {
     pub fn parse(name: &str, text: &str) -> Result<GuestConfig> {
-        let mut config = GuestConfig { bases: vec![BaseRelease::Trixie, BaseRelease::Bookworm], ..Default::default() };
+        let mut config = GuestConfig {
+            bases: vec![BaseRelease::Trixie, BaseRelease::Bookworm],
+            targets: Target::ALL.to_vec(),
+            ..Default::default()
+        };
         for line in text.lines() {
             let Some(comment) = line.strip_prefix("//") else { break };
             let Some((key, value)) = comment.trim().split_once(':') else { continue };
@@ -44,6 +51,13 @@ impl GuestConfig {
                         .push((text.to_owned(), n.parse().with_context(|| format!("{name}: bad count `{n}`"))?));
                 }
                 "base" => config.bases = vec![BaseRelease::parse(&value)?],
+                "target" => {
+                    let (target, why) = value.split_once(' ').unwrap_or((&value, ""));
+                    if !why.trim_start().starts_with('(') {
+                        bail!("{name}: `// target: {target} (why the guest runs only there)`");
+                    }
+                    config.targets = vec![Target::parse(target)?];
+                }
                 other => bail!("{name}: unknown guest configuration key `{other}`"),
             }
         }
@@ -56,6 +70,17 @@ impl GuestConfig {
     pub fn read(path: &Path) -> Result<GuestConfig> {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         GuestConfig::parse(&path.file_stem().unwrap_or_default().to_string_lossy(), &text)
+    }
+
+    /// Where the guest runs: each base it names for each target it names, where the base has that target
+    /// (Debian bookworm's 2022 wasi-libc has preview 1 only).
+    pub fn platforms(&self) -> Vec<(BaseRelease, Target)> {
+        let has = |release: BaseRelease, target: Target| release == BaseRelease::Trixie || target == Target::Wasip1;
+        self.targets
+            .iter()
+            .flat_map(|t| self.bases.iter().map(move |b| (*b, *t)))
+            .filter(|(b, t)| has(*b, *t))
+            .collect()
     }
 
     /// The first of the configured expectations (exit status, stdout lines in order, stderr

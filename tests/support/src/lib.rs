@@ -21,6 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use wasi_shim::catalog::Catalog;
 use wasi_shim::overlay;
 use wasi_shim::policy::Policy;
+use wasi_shim::target::Target;
 use wasi_shim::toolchain::{self, BaseRelease, Toolchain};
 
 pub const RELEASES: [BaseRelease; 2] = [BaseRelease::Trixie, BaseRelease::Bookworm];
@@ -47,11 +48,25 @@ pub fn readme_between(open: &str, close: &str) -> String {
         .unwrap_or_else(|| panic!("README.md has no text between {open:?} and {close:?}"))
 }
 
-/// The toolchain for a base release, provisioned on first use (the same path `wasi-shim build` takes).
+/// The preview 1 toolchain for a base release, provisioned on first use (the same path `wasi-shim build` takes).
 pub fn toolchain(release: BaseRelease) -> Toolchain {
-    static TOOLCHAINS: OnceLock<Mutex<HashMap<&'static str, Toolchain>>> = OnceLock::new();
+    toolchain_for(release, Target::Wasip1)
+}
+
+/// Where a base release's builds for `target` are kept: `trixie` (preview 1, as before there was a choice) or
+/// `trixie-wasm32-wasip2`.
+pub fn platform_dir(release: BaseRelease, target: Target) -> String {
+    match target {
+        Target::Wasip1 => release.suite().to_owned(),
+        other => format!("{}-{other}", release.suite()),
+    }
+}
+
+/// The toolchain for a base release and target, provisioned on first use.
+pub fn toolchain_for(release: BaseRelease, target: Target) -> Toolchain {
+    static TOOLCHAINS: OnceLock<Mutex<HashMap<String, Toolchain>>> = OnceLock::new();
     let mut map = TOOLCHAINS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
-    map.entry(release.suite())
+    map.entry(platform_dir(release, target))
         .or_insert_with(|| {
             provision_test_tools();
             // Tests always layer over the provisioned Debian trees, whatever the developer's environment says.
@@ -59,7 +74,7 @@ pub fn toolchain(release: BaseRelease) -> Toolchain {
                 std::env::var_os("WASI_SDK_PATH").is_none() && std::env::var_os("WASI_SYSROOT").is_none(),
                 "unset WASI_SDK_PATH and WASI_SYSROOT to run the tests"
             );
-            toolchain::discover_or_provision(release).expect("toolchain")
+            toolchain::discover_or_provision(release, target).expect("toolchain")
         })
         .clone()
 }
@@ -75,31 +90,48 @@ type OverlayCell = Arc<OnceLock<(PathBuf, String)>>;
 /// An overlay for `policy` over `release`: built once per test process, and reused from an earlier run when
 /// the product code, the policy's texts and the toolchain are unchanged.
 pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
-    overlay_with_key(policy, release).0
+    overlay_for(policy, release, Target::Wasip1)
 }
 
-fn overlay_with_key(policy: &str, release: BaseRelease) -> (PathBuf, String) {
-    static OVERLAYS: OnceLock<Mutex<HashMap<(String, &'static str), OverlayCell>>> = OnceLock::new();
+/// An overlay for `policy` over `release` for `target`, built or reused as [`overlay`] is.
+pub fn overlay_for(policy: &str, release: BaseRelease, target: Target) -> PathBuf {
+    overlay_with_key(policy, release, target).0
+}
+
+fn overlay_with_key(policy: &str, release: BaseRelease, target: Target) -> (PathBuf, String) {
+    static OVERLAYS: OnceLock<Mutex<HashMap<(String, String), OverlayCell>>> = OnceLock::new();
+    let platform = platform_dir(release, target);
     let cell = OVERLAYS
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .entry((policy.to_owned(), release.suite()))
+        .entry((policy.to_owned(), platform.clone()))
         .or_default()
         .clone();
     cell.get_or_init(|| {
         let catalog = Catalog::builtin();
         let loaded = Policy::load(&policy_spec(policy), catalog).unwrap_or_else(|e| panic!("policy {policy}: {e}"));
-        let out = scratch(&format!("overlays/{}", release.suite())).join(policy.trim_end_matches(".toml"));
-        build_reused(&loaded, &out, release).unwrap_or_else(|e| panic!("building the {policy} overlay: {e:#}"))
+        let out = scratch(&format!("overlays/{platform}")).join(policy.trim_end_matches(".toml"));
+        build_reused_for(&loaded, &out, release, target)
+            .unwrap_or_else(|e| panic!("building the {policy} overlay for {target}: {e:#}"))
     })
     .clone()
 }
 
-/// An overlay for a resolved policy at `out`, built unless `out` holds one built from the same inputs;
+/// A preview 1 overlay for a resolved policy at `out`, built unless `out` holds one built from the same inputs;
 /// returns it and its inputs' key.
 pub fn build_reused(loaded: &Policy, out: &Path, release: BaseRelease) -> anyhow::Result<(PathBuf, String)> {
-    let toolchain = toolchain(release);
+    build_reused_for(loaded, out, release, Target::Wasip1)
+}
+
+/// [`build_reused`] for `target`.
+pub fn build_reused_for(
+    loaded: &Policy,
+    out: &Path,
+    release: BaseRelease,
+    target: Target,
+) -> anyhow::Result<(PathBuf, String)> {
+    let toolchain = toolchain_for(release, target);
     let key = reuse::Inputs::default()
         .text("product", reuse::product_fingerprint())
         .text("policy", &loaded.hash)
@@ -129,16 +161,22 @@ pub fn sh(cmd: &mut Command, what: &str) {
     );
 }
 
-/// Compile a C file with the overlay's wrapper compiler and no other flags but `extra`.
+/// Compile a C file with the preview 1 overlay's wrapper compiler and no other flags but `extra`.
 pub fn compile(overlay: &Path, source: &Path, output: &Path, extra: &[&str]) -> Output {
+    compile_for(overlay, Target::Wasip1, source, output, extra)
+}
+
+/// Compile a C file with the wrapper compiler of an overlay for `target`.
+pub fn compile_for(overlay: &Path, target: Target, source: &Path, output: &Path, extra: &[&str]) -> Output {
     std::fs::create_dir_all(output.parent().unwrap()).unwrap();
-    Command::new(overlay.join("bin/wasm32-wasi-clang"))
+    let wrapper = target.tool("clang");
+    Command::new(overlay.join("bin").join(&wrapper))
         .arg(source)
         .arg("-o")
         .arg(output)
         .args(extra)
         .output()
-        .expect("cannot run wasm32-wasi-clang")
+        .unwrap_or_else(|e| panic!("cannot run {wrapper}: {e}"))
 }
 
 /// Run a module through the `wasi-shim run` command line, with a fresh directory preopened as `.`.
@@ -162,17 +200,17 @@ pub fn run_module_in(
         .expect("cannot run wasi-shim run")
 }
 
-/// Compile and run a guest on every base it names, asserting its configured exit status and output.
+/// Compile and run a guest on every base and target it names, asserting its configured exit status and output.
 pub fn run_guest(name: &str) {
     let config = guest_config(name);
-    for release in &config.bases {
-        let module = build_guest(name, *release, &config.policy);
-        let workdir = scratch(&format!("work/{}/{name}", release.suite()));
+    for (release, target) in config.platforms() {
+        let module = build_guest_for(name, release, target, &config.policy);
+        let workdir = scratch(&format!("work/{}/{name}", platform_dir(release, target)));
         let ran = run_module(&module, &config.env, &config.args, &workdir);
         let stdout = String::from_utf8_lossy(&ran.stdout);
         let stderr = String::from_utf8_lossy(&ran.stderr);
         let context = format!(
-            "{name} under policy {} over {}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+            "{name} under policy {} over {} for {target}\n--- stdout\n{stdout}--- stderr\n{stderr}",
             config.policy,
             release.suite()
         );
@@ -185,10 +223,15 @@ pub fn run_guest(name: &str) {
 /// A guest compiled with its policy's overlay, reused from an earlier run when the overlay, the guest and the
 /// headers guests share are unchanged.
 pub fn build_guest(name: &str, release: BaseRelease, policy: &str) -> PathBuf {
-    let (overlay, overlay_key) = overlay_with_key(policy, release);
+    build_guest_for(name, release, Target::Wasip1, policy)
+}
+
+/// [`build_guest`] for `target`.
+pub fn build_guest_for(name: &str, release: BaseRelease, target: Target, policy: &str) -> PathBuf {
+    let (overlay, overlay_key) = overlay_with_key(policy, release, target);
     let guests = root().join("tests/guests");
     let source = guests.join(format!("{name}.c"));
-    let module = scratch(&format!("guests/{}", release.suite())).join(format!("{name}.wasm"));
+    let module = scratch(&format!("guests/{}", platform_dir(release, target))).join(format!("{name}.wasm"));
     let include = format!("-I{}", guests.display());
     let flags = [include.as_str(), "-Wall", "-Werror"];
     let mut inputs = reuse::Inputs::default().text("overlay", &overlay_key).text("flags", &flags.join(" "));
@@ -198,10 +241,10 @@ pub fn build_guest(name: &str, release: BaseRelease, policy: &str) -> PathBuf {
     let key = inputs.key();
     if !reuse::is_fresh(&module, &key) {
         reuse::forget(&module);
-        let built = compile(&overlay, &source, &module, &flags);
+        let built = compile_for(&overlay, target, &source, &module, &flags);
         assert!(
             built.status.success(),
-            "{name} ({}): compiling failed:\n{}",
+            "{name} ({}, {target}): compiling failed:\n{}",
             release.suite(),
             String::from_utf8_lossy(&built.stderr)
         );
