@@ -115,8 +115,14 @@ pub struct LinkPlan {
 /// base's archive member defines nothing we do not define too (otherwise pulling that member for
 /// another symbol would clash). Anything else is replaced through `--wrap`.
 pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols, target: Target) -> Vec<LinkPlan> {
-    let ours: BTreeSet<&str> =
-        catalog.functions.iter().map(|f| f.name.as_str()).chain(EXTRA_SYMBOLS.iter().map(|(s, _)| *s)).collect();
+    // A function the base implements for real on this target is the base's, not ours.
+    let ours: BTreeSet<&str> = catalog
+        .functions
+        .iter()
+        .filter(|f| f.real_in_base(target).is_none())
+        .map(|f| f.name.as_str())
+        .chain(EXTRA_SYMBOLS.iter().map(|(s, _)| *s))
+        .collect();
     // The stat family rewrites owner 0:0 and reports the modes chmod remembers: it is needed unless
     // the identity is root (0:0 is already right) and no chmod-family function emulates.
     let owner_is_root = policy.identity.uid.get() == 0 && policy.identity.gid.get() == 0;

@@ -342,7 +342,7 @@ impl Outcome {
 pub fn run_guest(runner: &Path, module: &Path, config: &test_support::GuestConfig, workdir: &Path) -> Result<Outcome> {
     let _ = std::fs::remove_dir_all(workdir);
     std::fs::create_dir_all(workdir)?;
-    let output = test_support::guests::run_command(runner, module, workdir, &[], &config.env, &config.args)
+    let output = test_support::guests::run_command(runner, module, workdir, &[], &config.env, &config.wasi, &config.args)
         .output()
         .with_context(|| format!("cannot run {}", runner.display()))?;
     Ok(Outcome {

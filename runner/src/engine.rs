@@ -239,6 +239,8 @@ fn wasi_context(module: &Path, options: &RunOptions) -> Result<WasiCtxBuilder> {
         builder.inherit_network();
     }
     builder.allow_ip_name_lookup(options.allow_ip_name_lookup);
+    builder.allow_tcp(!options.deny_tcp);
+    builder.allow_udp(!options.deny_udp);
     Ok(builder)
 }
 

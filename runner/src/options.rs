@@ -44,6 +44,10 @@ pub struct RunOptions {
     pub inherit_network: bool,
     /// wasmtime's `-S allow-ip-name-lookup`: a component's `getaddrinfo` may ask the host's resolver.
     pub allow_ip_name_lookup: bool,
+    /// wasmtime's `-S tcp=n` and `-S udp=n`: the socket kinds a component may not create (both allowed by
+    /// default, as in wasmtime's CLI; addresses still need `inherit-network`).
+    pub deny_tcp: bool,
+    pub deny_udp: bool,
 }
 
 /// The largest wasm stack `-W max-wasm-stack` may ask for: far beyond any real program's (CPython asks
@@ -110,6 +114,8 @@ impl RunFlags {
                 "inherit-env" | "inherit-env=y" => options.inherit_env = true,
                 "inherit-network" | "inherit-network=y" => options.inherit_network = true,
                 "allow-ip-name-lookup" | "allow-ip-name-lookup=y" => options.allow_ip_name_lookup = true,
+                "tcp=n" => options.deny_tcp = true,
+                "udp=n" => options.deny_udp = true,
                 _ => {}
             }
         }

@@ -15,7 +15,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-int h_errno;
+/* Weak: a base that defines it beside its own resolver (preview 2's netdb.o) keeps its definition, which ours
+ * then sets. */
+__attribute__((__weak__)) int h_errno;
 
 #define WS_HOST_NAME_MAX                                                       \
   64 /* Linux's HOST_NAME_MAX, and the limit of setdomainname */
@@ -558,6 +560,29 @@ int WS_SYM(socket)(int domain, int type, int protocol) {
   (void)type;
   (void)protocol;
   return ws_fail(ENOSYS);
+}
+
+/* Preview 1's sockets are the connected stream sockets a runtime hands over (or accept returns), which
+ * sock_recv and sock_send serve: no message carries a source address, and a destination is the peer. As
+ * wasi-libc's preview 2 TCP sockets and Linux's do, recvfrom reports an address of length 0 and sendto
+ * ignores the one it is given (POSIX: "If the socket is connection-mode, dest_addr shall be ignored"). */
+ssize_t WS_SYM(recvfrom)(int fd, void *__restrict buf, size_t len, int flags,
+                         struct sockaddr *__restrict addr,
+                         socklen_t *__restrict addrlen) {
+  WS_PROLOGUE(recvfrom);
+  (void)addr;
+  ssize_t received = recv(fd, buf, len, flags);
+  if (received >= 0 && addrlen)
+    *addrlen = 0;
+  return received;
+}
+
+ssize_t WS_SYM(sendto)(int fd, const void *buf, size_t len, int flags,
+                       const struct sockaddr *addr, socklen_t addrlen) {
+  WS_PROLOGUE(sendto);
+  (void)addr;
+  (void)addrlen;
+  return send(fd, buf, len, flags);
 }
 
 int WS_SYM(socketpair)(int domain, int type, int protocol, int sv[2]) {

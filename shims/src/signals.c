@@ -247,7 +247,8 @@ static int ws_nested;
 /* A component's _Exit in wasi-libc before 2025 goes through the preview 1 adapter, whose exit reports only 0
  * or 1; wasi:cli/exit's exit-with-code (WASI 0.2.12, whose type the overlay gives wasm-component-ld in
  * share/wasi-shim.wit) reports the status itself. */
-__attribute__((__import_module__("wasi:cli/exit@0.2.12"), __import_name__("exit-with-code"))) _Noreturn void
+__attribute__((__import_module__("wasi:cli/exit@0.2.12"),
+               __import_name__("exit-with-code"))) _Noreturn void
 __wasi_shim_exit_with_code(int32_t status);
 #endif
 

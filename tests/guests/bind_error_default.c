@@ -1,4 +1,5 @@
 // policy: default
+// target: wasm32-wasip1 (the preview 2 base implements bind over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* bind under the default policy fails the same way (WASI preview 1 has no such call): returns -1 with errno ENOSYS. */

@@ -1,4 +1,5 @@
 // policy: strict
+// target: wasm32-wasip1 (the preview 2 base implements connect over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* connect under the strict policy: returns -1 with errno ENOSYS. */

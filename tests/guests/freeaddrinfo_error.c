@@ -1,4 +1,5 @@
 // policy: strict
+// target: wasm32-wasip1 (the preview 2 base implements freeaddrinfo over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* freeaddrinfo under the strict policy: does nothing but set errno to ENOSYS. */

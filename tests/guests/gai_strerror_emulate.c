@@ -1,4 +1,5 @@
 // policy: default
+// target: wasm32-wasip1 (the preview 2 base implements gai_strerror over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* gai_strerror gives glibc's texts, and "Unknown error" for codes it does not know. */

@@ -1,4 +1,5 @@
 // policy: strict
+// target: wasm32-wasip1 (the preview 2 base implements gai_strerror over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* gai_strerror under the strict policy: returns "Unknown error" with errno ENOSYS. */

@@ -1,4 +1,5 @@
 // policy: default
+// target: wasm32-wasip1 (the preview 2 base implements getaddrinfo over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* getaddrinfo: localhost and the host's name are the loopback address, numeric addresses and

@@ -1,4 +1,5 @@
 // policy: default
+// target: wasm32-wasip1 (the preview 2 base implements getnameinfo over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* getnameinfo: a loopback address is this host ("localhost"), others are numeric (EAI_NONAME with

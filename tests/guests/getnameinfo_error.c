@@ -1,4 +1,5 @@
 // policy: strict
+// target: wasm32-wasip1 (the preview 2 base implements getnameinfo over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* getnameinfo under the strict policy: returns EAI_SYSTEM with errno ENOSYS. */

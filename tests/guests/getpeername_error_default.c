@@ -1,4 +1,5 @@
 // policy: default
+// target: wasm32-wasip1 (the preview 2 base implements getpeername over wasi:sockets, left alone there: recvfrom_emulate_loopback.c runs it)
 // stdout: ok
 
 /* getpeername under the default policy fails the same way (WASI preview 1 has no such call): returns -1 with errno ENOSYS. */

@@ -24,6 +24,8 @@ pub struct GuestConfig {
     pub bases: Vec<BaseRelease>,
     /// The targets it runs on: both, unless a `// target: NAME (why)` line names one.
     pub targets: Vec<Target>,
+    /// `wasi-shim run`'s `-S` options (`// wasi: inherit-network`).
+    pub wasi: Vec<String>,
 }
 
 impl GuestConfig {
@@ -42,6 +44,7 @@ impl GuestConfig {
                 "exit" => config.exit = value.parse().with_context(|| format!("{name}: bad exit `{value}`"))?,
                 "env" => config.env.push(value),
                 "arg" => config.args.push(value),
+                "wasi" => config.wasi.push(value),
                 "stdout" => config.stdout.push(value),
                 "stderr-contains" => config.stderr_contains.push(value),
                 "stderr-count" => {
@@ -119,13 +122,15 @@ pub fn list(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 }
 
 /// `runner run` for a guest module, with `workdir` preopened as `.`, each `(host, guest)` of
-/// `extra_dirs` preopened too, and `env` set: how the tests and `e2e wasi-libc` run guests.
+/// `extra_dirs` preopened too, `env` set and `wasi` given as `-S` options: how the tests and `e2e wasi-libc`
+/// run guests.
 pub fn run_command(
     runner: &Path,
     module: &Path,
     workdir: &Path,
     extra_dirs: &[(&Path, &str)],
     env: &[String],
+    wasi: &[String],
     args: &[String],
 ) -> Command {
     let mut command = Command::new(runner);
@@ -135,6 +140,9 @@ pub fn run_command(
     }
     for e in env {
         command.arg("--env").arg(e);
+    }
+    for option in wasi {
+        command.arg("-S").arg(option);
     }
     command.arg(module).args(args);
     command

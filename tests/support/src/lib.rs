@@ -195,7 +195,7 @@ pub fn run_module_in(
     workdir: &Path,
     extra_dirs: &[(&Path, &str)],
 ) -> Output {
-    guests::run_command(&wasi_shim_binary(), module, workdir, extra_dirs, env, args)
+    guests::run_command(&wasi_shim_binary(), module, workdir, extra_dirs, env, &[], args)
         .output()
         .expect("cannot run wasi-shim run")
 }
@@ -206,7 +206,11 @@ pub fn run_guest(name: &str) {
     for (release, target) in config.platforms() {
         let module = build_guest_for(name, release, target, &config.policy);
         let workdir = scratch(&format!("work/{}/{name}", platform_dir(release, target)));
-        let ran = run_module(&module, &config.env, &config.args, &workdir);
+        let _ = std::fs::remove_dir_all(&workdir);
+        std::fs::create_dir_all(&workdir).unwrap();
+        let ran = guests::run_command(&wasi_shim_binary(), &module, &workdir, &[], &config.env, &config.wasi, &config.args)
+            .output()
+            .expect("cannot run wasi-shim run");
         let stdout = String::from_utf8_lossy(&ran.stdout);
         let stderr = String::from_utf8_lossy(&ran.stderr);
         let context = format!(
