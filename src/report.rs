@@ -8,6 +8,7 @@ use crate::base::Link;
 use crate::catalog::Catalog;
 use crate::overlay::BuildReport;
 use crate::policy::Policy;
+use crate::target::Target;
 use crate::toolchain::Toolchain;
 
 /// `wasi-shim check`: function -> behaviour -> where that choice was written.
@@ -58,7 +59,7 @@ pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchai
             toolchain.sysroot.display()
         )
         .unwrap();
-        return s + &usage(&out);
+        return s + &usage(&out, toolchain.target);
     }
     writeln!(s, "built overlay {} for policy {} over {}", out.display(), policy.name, toolchain.sysroot.display())
         .unwrap();
@@ -72,20 +73,19 @@ pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchai
             writeln!(s, "  {:<12} {:<5} {}", p.function, how, p.why).unwrap();
         }
     }
-    s + &usage(&out)
+    s + &usage(&out, toolchain.target)
 }
 
 /// How to use an overlay, after a build's report.
-fn usage(out: &std::path::Path) -> String {
+fn usage(out: &std::path::Path, target: Target) -> String {
     let mut s = String::new();
-    writeln!(s, "use it:").unwrap();
-    writeln!(s, "  {}/bin/wasm32-wasi-clang hello.c -o hello.wasm", out.display()).unwrap();
-    writeln!(
-        s,
-        "  CONFIG_SITE={0}/share/config.site ./configure --host=wasm32-wasi CC={0}/bin/wasm32-wasi-clang",
-        out.display()
-    )
-    .unwrap();
+    let clang = target.tool("clang");
+    // autoconf's config.sub knows wasm32-wasi; the component target's triple is newer than many projects' copy.
+    let host = if target.is_component() { target.name() } else { "wasm32-wasi" };
+    writeln!(s, "use it ({target}):").unwrap();
+    writeln!(s, "  {}/bin/{clang} hello.c -o hello.wasm", out.display()).unwrap();
+    writeln!(s, "  CONFIG_SITE={0}/share/config.site ./configure --host={host} CC={0}/bin/{clang}", out.display())
+        .unwrap();
     writeln!(s, "  wasi-shim run hello.wasm").unwrap();
     s
 }
@@ -119,6 +119,9 @@ pub fn explain(catalog: &Catalog, policy: &Policy, name: &str) -> Result<String>
     }
     if let Some(r) = &f.reason {
         writeln!(s, "  reason:     {r}").unwrap();
+    }
+    for (target, what) in &f.base_real {
+        writeln!(s, "  {target}: the base's own, left alone: {what}").unwrap();
     }
     if let Some(c) = policy.choice(name) {
         write!(s, "  policy {}:  {}", policy.name, c.behaviour).unwrap();

@@ -137,20 +137,28 @@ fn lacks_target(what: &str, sysroot: &Path, target: Target) -> anyhow::Error {
     )
 }
 
+/// clang, clang++, llvm-ar, llvm-ranlib and llvm-nm.
+pub type LlvmTools = (PathBuf, PathBuf, PathBuf, PathBuf, PathBuf);
+
 /// A clang plus its LLVM tools from PATH, preferring the versioned names Debian installs.
-fn system_llvm() -> Option<(PathBuf, PathBuf, PathBuf, PathBuf, PathBuf)> {
-    for suffix in [format!("-{LLVM_MAJOR}"), String::new()] {
-        let tools: Vec<Option<PathBuf>> = ["clang", "clang++", "llvm-ar", "llvm-ranlib", "llvm-nm"]
-            .iter()
-            .map(|t| which(&format!("{t}{suffix}")))
-            .collect();
-        if let [Some(clang), Some(clangxx), Some(ar), Some(ranlib), Some(nm)] = tools.as_slice() {
-            if clang_has_wasm32_builtins(clang) {
-                return Some((clang.clone(), clangxx.clone(), ar.clone(), ranlib.clone(), nm.clone()));
-            }
+fn system_llvm() -> Option<LlvmTools> {
+    [format!("-{LLVM_MAJOR}"), String::new()].iter().find_map(|suffix| llvm_named(suffix))
+}
+
+/// Debian's LLVM `major` from PATH (`clang-22` …), when its wasm32 builtins are installed.
+pub fn llvm_version(major: u32) -> Option<LlvmTools> {
+    llvm_named(&format!("-{major}"))
+}
+
+fn llvm_named(suffix: &str) -> Option<LlvmTools> {
+    let tools: Vec<Option<PathBuf>> =
+        ["clang", "clang++", "llvm-ar", "llvm-ranlib", "llvm-nm"].iter().map(|t| which(&format!("{t}{suffix}"))).collect();
+    match tools.as_slice() {
+        [Some(clang), Some(clangxx), Some(ar), Some(ranlib), Some(nm)] if clang_has_wasm32_builtins(clang) => {
+            Some((clang.clone(), clangxx.clone(), ar.clone(), ranlib.clone(), nm.clone()))
         }
+        _ => None,
     }
-    None
 }
 
 /// Debian's clang links wasm only with `libclang-rt-*-dev-wasm32`, which puts the builtins here.
@@ -217,7 +225,7 @@ pub fn discover(release: BaseRelease, target: Target) -> Result<Option<Toolchain
 /// A toolchain of `tools` over `sysroot`; a component linker is provisioned only when `provision` says so
 /// (discovery alone installs nothing).
 fn assemble(
-    (clang, clangxx, ar, ranlib, nm): (PathBuf, PathBuf, PathBuf, PathBuf, PathBuf),
+    (clang, clangxx, ar, ranlib, nm): LlvmTools,
     sysroot: PathBuf,
     triple: String,
     target: Target,
@@ -258,7 +266,7 @@ fn component_linker(clang: &Path, target: Target, provision: bool) -> Result<Opt
 }
 
 /// clang, clang++, llvm-ar, llvm-ranlib and llvm-nm from PATH, installed with apt (as root) when missing.
-pub fn provisioned_llvm() -> Result<(PathBuf, PathBuf, PathBuf, PathBuf, PathBuf)> {
+pub fn provisioned_llvm() -> Result<LlvmTools> {
     if system_llvm().is_none() {
         provision::ensure_packages("no clang with wasm32 support found", CLANG_PACKAGES)?;
     }
@@ -268,7 +276,12 @@ pub fn provisioned_llvm() -> Result<(PathBuf, PathBuf, PathBuf, PathBuf, PathBuf
 /// The system clang (installed with apt as root when missing) over an existing `sysroot`, such as one
 /// built from an upstream wasi-libc tree.
 pub fn over_sysroot(sysroot: PathBuf, target: Target, found_by: String) -> Result<Toolchain> {
-    let tools = provisioned_llvm()?;
+    over_sysroot_with(provisioned_llvm()?, sysroot, target, found_by)
+}
+
+/// `tools` over an existing `sysroot`: a tree that needs a newer clang than the system's (upstream main's
+/// wasm32-wasip2, clang 22).
+pub fn over_sysroot_with(tools: LlvmTools, sysroot: PathBuf, target: Target, found_by: String) -> Result<Toolchain> {
     let triple = sysroot_triple(&sysroot, target).ok_or_else(|| lacks_target("the sysroot", &sysroot, target))?;
     assemble(tools, sysroot, triple, target, found_by, true)
 }

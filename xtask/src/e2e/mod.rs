@@ -5,6 +5,7 @@
 mod cpython;
 mod ruby;
 mod wasi_libc;
+mod wasip2;
 
 pub use cpython::cpython;
 pub use ruby::ruby;

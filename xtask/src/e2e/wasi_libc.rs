@@ -70,7 +70,7 @@ pub fn wasi_libc(root: &Path, base: &str, src: Option<&Path>, target: &str) -> R
     let series = Generator { shims: &shims, policy: &policy, toolchain: &toolchain }.generate(&tree, &patches_dir)?;
     // The overlay's target is preview 1 (Debian's trees spell it wasm32-wasi); wasip2 only builds here.
     if target == WASIP2_TRIPLE {
-        return other_target(&tree, &work, &series, &patches_dir, target);
+        return other_target(root, &tree, &work, &series, &patches_dir, target);
     }
     let pristine = build_tree(&tree, &work.join("pristine"), None, &toolchain)?;
     let patched = build_tree(&tree, &work.join("patched"), Some((&series, &patches_dir)), &toolchain)?;
@@ -90,9 +90,16 @@ pub fn wasi_libc(root: &Path, base: &str, src: Option<&Path>, target: &str) -> R
     upstream.prove(base)
 }
 
-/// An upstream tree for another target than the overlay's (wasm32-wasip2): pristine and patched built with
-/// clang 22 and check-symbols on. Running guests there comes with the overlay for that target.
-fn other_target(tree: &Path, work: &Path, series: &Series, patches_dir: &Path, target: &str) -> Result<()> {
+/// An upstream tree for wasm32-wasip2: pristine and patched built with clang 22 and check-symbols on (the series'
+/// areas are preview 1's), and the overlay's guests run as components over the pristine sysroot.
+fn other_target(
+    root: &Path,
+    tree: &Path,
+    work: &Path,
+    series: &Series,
+    patches_dir: &Path,
+    target: &str,
+) -> Result<()> {
     if wasi_shim::patches::detect_layout(tree)? != Layout::CMake {
         bail!("{target}: only upstream (CMake) trees build for it; Debian's 2022 tree has no such target");
     }
@@ -110,7 +117,7 @@ fn other_target(tree: &Path, work: &Path, series: &Series, patches_dir: &Path, t
         .count();
     println!("  the series' libraries in the {target} sysroot: {areas} (the areas are wasm32-wasip1's)");
     println!("\npatched sysroot: {}", patched.sysroot.display());
-    Ok(())
+    super::wasip2::guests_over(root, &pristine.sysroot, &compiler.clang, work)
 }
 
 fn print_trees(series: &Series, source: &Path, clang: &Path, pristine: &Tree, patched: &Tree) {

@@ -1,0 +1,145 @@
+//! Upstream wasi-libc main's wasm32-wasip2 sysroot as a base for the overlay: an overlay per policy built over
+//! the pristine tree with clang 22, and every guest that runs on wasm32-wasip2 compiled with the overlay's
+//! `wasm32-wasip2-clang` and run as a component under `wasi-shim run`, counted by area.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+use test_support::guests::{self, GuestConfig};
+use wasi_shim::base::{plan_links, BaseSymbols, Link};
+use wasi_shim::catalog::Catalog;
+use wasi_shim::policy::Policy;
+use wasi_shim::shims::Shims;
+use wasi_shim::target::Target;
+use wasi_shim::toolchain::{self, Toolchain};
+
+/// What became of one guest over the upstream base.
+enum Verdict {
+    Passed,
+    /// Its function is the base's own on this target (its catalog row's `base_real`), so the overlay leaves it alone.
+    LeftToBase,
+    Failed(String),
+}
+
+/// The overlay's guests over `sysroot` (upstream main's pristine wasm32-wasip2 build, made with `clang`).
+pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Result<()> {
+    let major = clang.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("clang-")).unwrap_or("22");
+    let tools = toolchain::llvm_version(major.parse().context("clang-N")?)
+        .with_context(|| format!("{} lacks its LLVM tools or wasm32 builtins", clang.display()))?;
+    let found_by = format!("upstream wasi-libc main's wasm32-wasip2 build in {}", sysroot.display());
+    let toolchain = toolchain::over_sysroot_with(tools, sysroot.to_path_buf(), Target::Wasip2, found_by)?;
+    let shims = Shims::builtin();
+    let base = BaseSymbols::scan(&toolchain)?;
+    let mut by_area: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for (policy_name, list) in guests_by_policy(&root.join("tests/guests"))? {
+        let policy = Policy::load(&list[0].2.policy_spec(&root.join("tests/policies")), &shims.catalog)?;
+        let overlay = work.join("overlays-wasm32-wasip2").join(policy_name.trim_end_matches(".toml"));
+        wasi_shim::overlay::build(&shims, &policy, &toolchain, &overlay)?;
+        let plans: BTreeMap<String, Link> =
+            plan_links(&shims.catalog, &policy, &base, Target::Wasip2).into_iter().map(|p| (p.function, p.link)).collect();
+        eprintln!("e2e: {} guests under policy {policy_name} for wasm32-wasip2", list.len());
+        for (name, path, config) in &list {
+            let function = guest_function(&shims.catalog, name);
+            let area = function.map_or("(none)".to_owned(), |f| shims.catalog.function(f).expect("named").area.clone());
+            let outcome = run_one(root, &toolchain, &overlay, work, name, path, config, function, &plans);
+            let counts = by_area.entry(area).or_default();
+            match outcome {
+                Verdict::Passed => counts.0 += 1,
+                Verdict::LeftToBase => counts.1 += 1,
+                Verdict::Failed(why) => {
+                    counts.2 += 1;
+                    failures.push(format!("{name} ({policy_name}): {why}"));
+                }
+            }
+        }
+    }
+    print_areas(&by_area);
+    if !failures.is_empty() {
+        bail!("{} guests fail over upstream main's wasm32-wasip2:\n  {}", failures.len(), failures.join("\n  "));
+    }
+    Ok(())
+}
+
+/// Guests that run on wasm32-wasip2 over a base from 2024 on, grouped by policy.
+fn guests_by_policy(dir: &Path) -> Result<BTreeMap<String, Vec<(String, std::path::PathBuf, GuestConfig)>>> {
+    let mut by_policy: BTreeMap<String, Vec<_>> = BTreeMap::new();
+    for (name, path) in guests::list(dir)? {
+        let config = GuestConfig::read(&path)?;
+        if config.targets.contains(&Target::Wasip2) && config.bases.contains(&toolchain::BaseRelease::Trixie) {
+            by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
+        }
+    }
+    Ok(by_policy)
+}
+
+/// The catalog function a guest is named for (`<function>_<behaviour>[_detail]`): the longest that prefixes it.
+fn guest_function<'a>(catalog: &'a Catalog, guest: &str) -> Option<&'a str> {
+    catalog
+        .functions
+        .iter()
+        .map(|f| f.name.as_str())
+        .filter(|f| guest.strip_prefix(f).is_some_and(|rest| rest.starts_with('_')))
+        .max_by_key(|f| f.len())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_one(
+    root: &Path,
+    toolchain: &Toolchain,
+    overlay: &Path,
+    work: &Path,
+    name: &str,
+    path: &Path,
+    config: &GuestConfig,
+    function: Option<&str>,
+    plans: &BTreeMap<String, Link>,
+) -> Verdict {
+    // A guest made for both targets that checks the overlay's own answer for a function the base implements
+    // here says nothing about this base; one made for wasm32-wasip2 alone checks the base's.
+    let left_to_base = function.is_some_and(|f| plans.get(f) == Some(&Link::Unlinked))
+        && function.and_then(|f| Catalog::builtin().function(f)).is_some_and(|f| f.real_in_base(toolchain.target).is_some())
+        && config.targets.contains(&Target::Wasip1);
+    if left_to_base {
+        return Verdict::LeftToBase;
+    }
+    let module = work.join("modules-wasm32-wasip2").join(format!("{name}.wasm"));
+    let _ = std::fs::create_dir_all(module.parent().expect("has a directory"));
+    let compiled = Command::new(overlay.join("bin").join(Target::Wasip2.tool("clang")))
+        .arg(path)
+        .arg("-I")
+        .arg(root.join("tests/guests"))
+        .args(["-Wall", "-Werror", "-o"])
+        .arg(&module)
+        .output();
+    match compiled {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => {
+            return Verdict::Failed(format!(
+                "compile failed: {}",
+                String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or_default()
+            ))
+        }
+        Err(e) => return Verdict::Failed(e.to_string()),
+    }
+    let runner = test_support::wasi_shim_binary();
+    match e2e::wasi_libc::run_guest(&runner, &module, config, &work.join("run-wasm32-wasip2").join(name)) {
+        Ok(outcome) => match config.unmet(outcome.exit, &outcome.stdout, &outcome.stderr) {
+            None => Verdict::Passed,
+            Some(unmet) => Verdict::Failed(format!("{unmet}; stderr: {}", outcome.stderr.trim())),
+        },
+        Err(e) => Verdict::Failed(e.to_string()),
+    }
+}
+
+fn print_areas(by_area: &BTreeMap<String, (usize, usize, usize)>) {
+    println!("\nconformance guests over upstream main's wasm32-wasip2 sysroot, as components under wasi-shim run:");
+    println!("  {:12} {:>6} {:>14} {:>6}", "area", "passed", "left to base", "failed");
+    for (area, (passed, left, failed)) in by_area {
+        println!("  {area:12} {passed:>6} {left:>14} {failed:>6}");
+    }
+    let total = by_area.values().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+    println!("  {:12} {:>6} {:>14} {:>6}", "all", total.0, total.1, total.2);
+}
