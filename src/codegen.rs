@@ -238,7 +238,12 @@ pub fn config_site(policy: &Policy, target: Target, overlay: &str) -> String {
         policy.hash
     )
     .unwrap();
-    writeln!(s, "# use: CONFIG_SITE=<overlay>/share/config.site ./configure --host={target} CC=<overlay>/bin/{}", target.tool("clang")).unwrap();
+    writeln!(
+        s,
+        "# use: CONFIG_SITE=<overlay>/share/config.site ./configure --host={target} CC=<overlay>/bin/{}",
+        target.tool("clang")
+    )
+    .unwrap();
     writeln!(s, "# pkg-config must not hand a wasm32 build the build machine's libraries (CPython's zlib check would find /usr's).").unwrap();
     let pkgconfig = sh::quote(format!("{overlay}/lib/pkgconfig"));
     writeln!(s, "if [ -z \"${{PKG_CONFIG_LIBDIR+set}}\" ]; then PKG_CONFIG_LIBDIR={pkgconfig}; fi").unwrap();

@@ -9,8 +9,8 @@ use crate::builtins;
 
 pub mod component_ld;
 pub use crate::provision::cache_dir;
-use crate::target::Target;
 use crate::provision::{self, run, unpack_beside, which, PrivateApt};
+use crate::target::Target;
 
 /// The Debian wasi-libc releases we know how to provision, and the version each ships.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,8 +151,10 @@ pub fn llvm_version(major: u32) -> Option<LlvmTools> {
 }
 
 fn llvm_named(suffix: &str) -> Option<LlvmTools> {
-    let tools: Vec<Option<PathBuf>> =
-        ["clang", "clang++", "llvm-ar", "llvm-ranlib", "llvm-nm"].iter().map(|t| which(&format!("{t}{suffix}"))).collect();
+    let tools: Vec<Option<PathBuf>> = ["clang", "clang++", "llvm-ar", "llvm-ranlib", "llvm-nm"]
+        .iter()
+        .map(|t| which(&format!("{t}{suffix}")))
+        .collect();
     match tools.as_slice() {
         [Some(clang), Some(clangxx), Some(ar), Some(ranlib), Some(nm)] if clang_has_wasm32_builtins(clang) => {
             Some((clang.clone(), clangxx.clone(), ar.clone(), ranlib.clone(), nm.clone()))

@@ -78,7 +78,11 @@ pub fn pristine_toolchain(tree: &Path, commit: &str) -> Result<Toolchain> {
         }
         Ok(())
     })?;
-    toolchain::over_sysroot(sysroot, crate::target::Target::Wasip1, format!("wasi-libc {commit} built pristine in {}", build.display()))
+    toolchain::over_sysroot(
+        sysroot,
+        crate::target::Target::Wasip1,
+        format!("wasi-libc {commit} built pristine in {}", build.display()),
+    )
 }
 
 /// The target the overlay and the series' areas serve.

@@ -2,10 +2,11 @@
 
 use std::process::Command;
 
-use test_support::{overlay, root, scratch, toolchain};
+use test_support::{overlay, overlay_for, root, scratch, toolchain};
 use wasi_shim::catalog::Catalog;
 use wasi_shim::overlay::{archive_symbols, read_manifest};
 use wasi_shim::policy::Policy;
+use wasi_shim::target::Target;
 use wasi_shim::toolchain::BaseRelease;
 
 #[test]
@@ -46,6 +47,42 @@ fn config_site_follows_behaviour_not_symbols() {
         std::fs::read_to_string(overlay("strict", BaseRelease::Trixie).join("share/config.site")).unwrap();
     assert!(strict_site.contains("ac_cv_func_getuid=${ac_cv_func_getuid=no}  # fails with ENOSYS"), "{strict_site}");
     assert!(strict_site.contains("ac_cv_func_kill=${ac_cv_func_kill=no}"));
+}
+
+/// A wasm32-wasip2 overlay: its tools named for the target, the component linker in its wrapper with the shims'
+/// component type, the socket calls the preview 2 base implements left to it (linked nowhere, answered yes to
+/// autoconf whatever the policy says), and CMake told the target.
+#[test]
+fn a_wasip2_overlay_names_its_tools_for_the_target_and_leaves_the_real_sockets_to_the_base() {
+    let out = overlay_for("strict", BaseRelease::Trixie, Target::Wasip2);
+    for tool in ["clang", "clang++", "ar", "ranlib", "nm"] {
+        assert!(out.join("bin").join(format!("wasm32-wasip2-{tool}")).is_file(), "no wasm32-wasip2-{tool}");
+    }
+    assert!(!out.join("bin/wasm32-wasi-clang").exists());
+    let wrapper = std::fs::read_to_string(out.join("bin/wasm32-wasip2-clang")).unwrap();
+    assert!(wrapper.contains("--target=wasm32-wasip2"), "{wrapper}");
+    assert!(wrapper.contains("--component-type"), "{wrapper}");
+    assert!(wrapper.contains("-B/") && wrapper.contains("--wasm-ld-path="), "{wrapper}");
+    let wit = std::fs::read_to_string(out.join("share/wasi-shim.wit")).unwrap();
+    assert!(wit.contains("exit-with-code: func(status-code: u8);"), "{wit}");
+    let manifest = read_manifest(&out).unwrap();
+    assert_eq!(manifest.base.target, "wasm32-wasip2");
+    let symbol = |name: &str| manifest.symbols.iter().find(|s| s.name == name).unwrap();
+    for real in ["socket", "connect", "recvfrom", "sendto", "getaddrinfo"] {
+        assert_eq!((symbol(real).link.as_str(), symbol(real).base_kind.as_str()), ("unlinked", "real"), "{real}");
+    }
+    // hstrerror shares the base's netdb.o with getaddrinfo, which is the base's now: ours wraps it instead.
+    assert_eq!(symbol("hstrerror").link, "wrap");
+    let site = std::fs::read_to_string(out.join("share/config.site")).unwrap();
+    assert!(site.contains("ac_cv_func_socket=${ac_cv_func_socket=yes}  # the wasm32-wasip2 base implements it"));
+    assert!(site.contains("ac_cv_func_getuid=${ac_cv_func_getuid=no}  # fails with ENOSYS"), "strict elsewhere");
+    let cmake = std::fs::read_to_string(out.join("share/wasi-shim.cmake")).unwrap();
+    assert!(cmake.contains("bin/wasm32-wasip2-clang\")") && cmake.contains("CMAKE_C_COMPILER_TARGET wasm32-wasip2"));
+    assert!(cmake.contains("CMAKE_SYSTEM_VERSION 2"), "{cmake}");
+    // The preview 1 overlay for the same policy keeps its names, and its sockets are ours (the base lacks them).
+    let p1 = read_manifest(&overlay("strict", BaseRelease::Trixie)).unwrap();
+    assert_eq!(p1.base.target, "wasm32-wasip1");
+    assert_eq!(p1.symbols.iter().find(|s| s.name == "socket").unwrap().link, "direct");
 }
 
 #[test]

@@ -316,7 +316,13 @@ impl Source {
             }
             Source::Bookworm => {
                 let source = test_support::fetch_upstream_source("wasi-libc", "bookworm")?;
-                Ok((source, toolchain::discover_or_provision(toolchain::BaseRelease::Bookworm, wasi_shim::target::Target::Wasip1)?))
+                Ok((
+                    source,
+                    toolchain::discover_or_provision(
+                        toolchain::BaseRelease::Bookworm,
+                        wasi_shim::target::Target::Wasip1,
+                    )?,
+                ))
             }
         }
     }
@@ -342,9 +348,10 @@ impl Outcome {
 pub fn run_guest(runner: &Path, module: &Path, config: &test_support::GuestConfig, workdir: &Path) -> Result<Outcome> {
     let _ = std::fs::remove_dir_all(workdir);
     std::fs::create_dir_all(workdir)?;
-    let output = test_support::guests::run_command(runner, module, workdir, &[], &config.env, &config.wasi, &config.args)
-        .output()
-        .with_context(|| format!("cannot run {}", runner.display()))?;
+    let output =
+        test_support::guests::run_command(runner, module, workdir, &[], &config.env, &config.wasi, &config.args)
+            .output()
+            .with_context(|| format!("cannot run {}", runner.display()))?;
     Ok(Outcome {
         exit: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -41,10 +41,9 @@ pub(super) fn write_wrappers(
         superseded.iter().map(|l| sh::quote(format!("-l{l}"))).collect::<Vec<_>>().join("|")
     };
     let triple_name = toolchain.target.name();
-    for (name, compiler) in [
-        (toolchain.target.tool("clang"), &toolchain.clang),
-        (toolchain.target.tool("clang++"), &toolchain.clangxx),
-    ] {
+    for (name, compiler) in
+        [(toolchain.target.tool("clang"), &toolchain.clang), (toolchain.target.tool("clang++"), &toolchain.clangxx)]
+    {
         let script = format!(
             r#"#!/bin/sh
 # {GENERATED_MARKER}

@@ -27,7 +27,11 @@ fn rustup_copy() -> Option<PathBuf> {
     let output = Command::new("rustc").args(["--print", "sysroot"]).output().ok()?;
     let sysroot = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
     let rustlib = sysroot.join("lib/rustlib");
-    std::fs::read_dir(&rustlib).ok()?.filter_map(|e| e.ok()).map(|e| e.path().join("bin/wasm-component-ld")).find(|p| p.is_file())
+    std::fs::read_dir(&rustlib)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("bin/wasm-component-ld"))
+        .find(|p| p.is_file())
 }
 
 fn installed() -> PathBuf {
@@ -40,9 +44,19 @@ pub fn find() -> Result<Option<PathBuf>> {
         if version(&chosen).is_some_and(|v| v >= MIN_VERSION) {
             return Ok(Some(chosen));
         }
-        bail!("WASM_COMPONENT_LD={} is not a wasm-component-ld {}.{}.{} or newer", chosen.display(), MIN_VERSION.0, MIN_VERSION.1, MIN_VERSION.2);
+        bail!(
+            "WASM_COMPONENT_LD={} is not a wasm-component-ld {}.{}.{} or newer",
+            chosen.display(),
+            MIN_VERSION.0,
+            MIN_VERSION.1,
+            MIN_VERSION.2
+        );
     }
-    Ok(which("wasm-component-ld").into_iter().chain(rustup_copy()).chain([installed()]).find(|p| version(p).is_some_and(|v| v >= MIN_VERSION)))
+    Ok(which("wasm-component-ld")
+        .into_iter()
+        .chain(rustup_copy())
+        .chain([installed()])
+        .find(|p| version(p).is_some_and(|v| v >= MIN_VERSION)))
 }
 
 /// `wasm-component-ld` [`VERSION`], installed with cargo into the cache when none new enough is found.
@@ -63,6 +77,8 @@ pub fn provision() -> Result<PathBuf> {
         Ok(())
     })?;
     let path = installed();
-    version(&path).filter(|v| *v >= MIN_VERSION).with_context(|| format!("cargo installed {} but it does not run", path.display()))?;
+    version(&path)
+        .filter(|v| *v >= MIN_VERSION)
+        .with_context(|| format!("cargo installed {} but it does not run", path.display()))?;
     Ok(path)
 }

@@ -208,9 +208,10 @@ pub fn run_guest(name: &str) {
         let workdir = scratch(&format!("work/{}/{name}", platform_dir(release, target)));
         let _ = std::fs::remove_dir_all(&workdir);
         std::fs::create_dir_all(&workdir).unwrap();
-        let ran = guests::run_command(&wasi_shim_binary(), &module, &workdir, &[], &config.env, &config.wasi, &config.args)
-            .output()
-            .expect("cannot run wasi-shim run");
+        let ran =
+            guests::run_command(&wasi_shim_binary(), &module, &workdir, &[], &config.env, &config.wasi, &config.args)
+                .output()
+                .expect("cannot run wasi-shim run");
         let stdout = String::from_utf8_lossy(&ran.stdout);
         let stderr = String::from_utf8_lossy(&ran.stderr);
         let context = format!(

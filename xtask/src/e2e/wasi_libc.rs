@@ -248,7 +248,10 @@ impl Upstream {
     /// How the series' policy links each function (wrapped or direct), which the rebuilt headers need.
     fn series_links(&self, series_policy: &Policy) -> Result<BTreeMap<String, Link>> {
         let base = BaseSymbols::scan(&self.toolchain)?;
-        Ok(plan_links(&self.shims.catalog, series_policy, &base, wasi_shim::target::Target::Wasip1).into_iter().map(|p| (p.function, p.link)).collect())
+        Ok(plan_links(&self.shims.catalog, series_policy, &base, wasi_shim::target::Target::Wasip1)
+            .into_iter()
+            .map(|p| (p.function, p.link))
+            .collect())
     }
 
     /// Every guest of one policy, over its overlay and on the patched tree rebuilt with the policy, two at a time.

@@ -38,8 +38,10 @@ pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Re
         let policy = Policy::load(&list[0].2.policy_spec(&root.join("tests/policies")), &shims.catalog)?;
         let overlay = work.join("overlays-wasm32-wasip2").join(policy_name.trim_end_matches(".toml"));
         wasi_shim::overlay::build(&shims, &policy, &toolchain, &overlay)?;
-        let plans: BTreeMap<String, Link> =
-            plan_links(&shims.catalog, &policy, &base, Target::Wasip2).into_iter().map(|p| (p.function, p.link)).collect();
+        let plans: BTreeMap<String, Link> = plan_links(&shims.catalog, &policy, &base, Target::Wasip2)
+            .into_iter()
+            .map(|p| (p.function, p.link))
+            .collect();
         eprintln!("e2e: {} guests under policy {policy_name} for wasm32-wasip2", list.len());
         for (name, path, config) in &list {
             let function = guest_function(&shims.catalog, name);
@@ -100,7 +102,9 @@ fn run_one(
     // A guest made for both targets that checks the overlay's own answer for a function the base implements
     // here says nothing about this base; one made for wasm32-wasip2 alone checks the base's.
     let left_to_base = function.is_some_and(|f| plans.get(f) == Some(&Link::Unlinked))
-        && function.and_then(|f| Catalog::builtin().function(f)).is_some_and(|f| f.real_in_base(toolchain.target).is_some())
+        && function
+            .and_then(|f| Catalog::builtin().function(f))
+            .is_some_and(|f| f.real_in_base(toolchain.target).is_some())
         && config.targets.contains(&Target::Wasip1);
     if left_to_base {
         return Verdict::LeftToBase;
