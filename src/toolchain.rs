@@ -256,7 +256,6 @@ fn component_linker(clang: &Path, target: Target, provision: bool) -> Result<Opt
         return Ok(None);
     }
     let wasm_ld = builtins::clang_prints(clang, &["-print-prog-name=wasm-ld"])
-        .map(PathBuf::from)
         .filter(|p| p.is_file())
         .with_context(|| format!("{} has no wasm-ld (install lld for it)", clang.display()))?;
     let wasm_component_ld = match (component_ld::find()?, provision) {

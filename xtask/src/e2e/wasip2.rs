@@ -3,7 +3,7 @@
 //! `wasm32-wasip2-clang` and run as a component under `wasi-shim run`, counted by area.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
@@ -13,7 +13,10 @@ use wasi_shim::catalog::Catalog;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::target::Target;
-use wasi_shim::toolchain::{self, Toolchain};
+use wasi_shim::toolchain;
+
+/// A guest's name, source and configuration.
+type Guest = (String, PathBuf, GuestConfig);
 
 /// What became of one guest over the upstream base.
 enum Verdict {
@@ -38,22 +41,21 @@ pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Re
         let policy = Policy::load(&list[0].2.policy_spec(&root.join("tests/policies")), &shims.catalog)?;
         let overlay = work.join("overlays-wasm32-wasip2").join(policy_name.trim_end_matches(".toml"));
         wasi_shim::overlay::build(&shims, &policy, &toolchain, &overlay)?;
-        let plans: BTreeMap<String, Link> = plan_links(&shims.catalog, &policy, &base, Target::Wasip2)
-            .into_iter()
-            .map(|p| (p.function, p.link))
-            .collect();
+        let plans =
+            plan_links(&shims.catalog, &policy, &base, Target::Wasip2).into_iter().map(|p| (p.function, p.link));
+        let run = PolicyRun { root, overlay: &overlay, work, plans: plans.collect() };
         eprintln!("e2e: {} guests under policy {policy_name} for wasm32-wasip2", list.len());
-        for (name, path, config) in &list {
-            let function = guest_function(&shims.catalog, name);
+        for guest in &list {
+            let function = guest_function(&shims.catalog, &guest.0);
             let area = function.map_or("(none)".to_owned(), |f| shims.catalog.function(f).expect("named").area.clone());
-            let outcome = run_one(root, &toolchain, &overlay, work, name, path, config, function, &plans);
+            let outcome = run.run(guest, function);
             let counts = by_area.entry(area).or_default();
             match outcome {
                 Verdict::Passed => counts.0 += 1,
                 Verdict::LeftToBase => counts.1 += 1,
                 Verdict::Failed(why) => {
                     counts.2 += 1;
-                    failures.push(format!("{name} ({policy_name}): {why}"));
+                    failures.push(format!("{} ({policy_name}): {why}", guest.0));
                 }
             }
         }
@@ -66,7 +68,7 @@ pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Re
 }
 
 /// Guests that run on wasm32-wasip2 over a base from 2024 on, grouped by policy.
-fn guests_by_policy(dir: &Path) -> Result<BTreeMap<String, Vec<(String, std::path::PathBuf, GuestConfig)>>> {
+fn guests_by_policy(dir: &Path) -> Result<BTreeMap<String, Vec<Guest>>> {
     let mut by_policy: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for (name, path) in guests::list(dir)? {
         let config = GuestConfig::read(&path)?;
@@ -87,54 +89,49 @@ fn guest_function<'a>(catalog: &'a Catalog, guest: &str) -> Option<&'a str> {
         .max_by_key(|f| f.len())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn run_one(
-    root: &Path,
-    toolchain: &Toolchain,
-    overlay: &Path,
-    work: &Path,
-    name: &str,
-    path: &Path,
-    config: &GuestConfig,
-    function: Option<&str>,
-    plans: &BTreeMap<String, Link>,
-) -> Verdict {
-    // A guest made for both targets that checks the overlay's own answer for a function the base implements
-    // here says nothing about this base; one made for wasm32-wasip2 alone checks the base's.
-    let left_to_base = function.is_some_and(|f| plans.get(f) == Some(&Link::Unlinked))
-        && function
-            .and_then(|f| Catalog::builtin().function(f))
-            .is_some_and(|f| f.real_in_base(toolchain.target).is_some())
-        && config.targets.contains(&Target::Wasip1);
-    if left_to_base {
-        return Verdict::LeftToBase;
-    }
-    let module = work.join("modules-wasm32-wasip2").join(format!("{name}.wasm"));
-    let _ = std::fs::create_dir_all(module.parent().expect("has a directory"));
-    let compiled = Command::new(overlay.join("bin").join(Target::Wasip2.tool("clang")))
-        .arg(path)
-        .arg("-I")
-        .arg(root.join("tests/guests"))
-        .args(["-Wall", "-Werror", "-o"])
-        .arg(&module)
-        .output();
-    match compiled {
-        Ok(out) if out.status.success() => {}
-        Ok(out) => {
-            return Verdict::Failed(format!(
-                "compile failed: {}",
-                String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or_default()
-            ))
+/// One policy's overlay over the upstream base, and how it links each function.
+struct PolicyRun<'a> {
+    root: &'a Path,
+    overlay: &'a Path,
+    work: &'a Path,
+    plans: BTreeMap<String, Link>,
+}
+
+impl PolicyRun<'_> {
+    fn run(&self, (name, path, config): &Guest, function: Option<&str>) -> Verdict {
+        // A guest made for both targets that checks the overlay's own answer for a function the base implements
+        // here says nothing about this base; one made for wasm32-wasip2 alone checks the base's.
+        let base_real = function.and_then(|f| Catalog::builtin().function(f)).is_some_and(|f| {
+            f.real_in_base(Target::Wasip2).is_some() && self.plans.get(&f.name) == Some(&Link::Unlinked)
+        });
+        if base_real && config.targets.contains(&Target::Wasip1) {
+            return Verdict::LeftToBase;
         }
-        Err(e) => return Verdict::Failed(e.to_string()),
-    }
-    let runner = test_support::wasi_shim_binary();
-    match e2e::wasi_libc::run_guest(&runner, &module, config, &work.join("run-wasm32-wasip2").join(name)) {
-        Ok(outcome) => match config.unmet(outcome.exit, &outcome.stdout, &outcome.stderr) {
-            None => Verdict::Passed,
-            Some(unmet) => Verdict::Failed(format!("{unmet}; stderr: {}", outcome.stderr.trim())),
-        },
-        Err(e) => Verdict::Failed(e.to_string()),
+        let module = self.work.join("modules-wasm32-wasip2").join(format!("{name}.wasm"));
+        let _ = std::fs::create_dir_all(module.parent().expect("has a directory"));
+        let compiled = Command::new(self.overlay.join("bin").join(Target::Wasip2.tool("clang")))
+            .arg(path)
+            .arg("-I")
+            .arg(self.root.join("tests/guests"))
+            .args(["-Wall", "-Werror", "-o"])
+            .arg(&module)
+            .output();
+        match compiled {
+            Ok(out) if out.status.success() => {}
+            Ok(out) => {
+                let first = String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or_default().to_owned();
+                return Verdict::Failed(format!("compile failed: {first}"));
+            }
+            Err(e) => return Verdict::Failed(e.to_string()),
+        }
+        let runner = test_support::wasi_shim_binary();
+        match e2e::wasi_libc::run_guest(&runner, &module, config, &self.work.join("run-wasm32-wasip2").join(name)) {
+            Ok(outcome) => match config.unmet(outcome.exit, &outcome.stdout, &outcome.stderr) {
+                None => Verdict::Passed,
+                Some(unmet) => Verdict::Failed(format!("{unmet}; stderr: {}", outcome.stderr.trim())),
+            },
+            Err(e) => Verdict::Failed(e.to_string()),
+        }
     }
 }
 
