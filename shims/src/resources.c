@@ -25,7 +25,9 @@
 #include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
+#ifndef WS_COMPONENT
 #include <wasi/api.h>
+#endif
 
 /* ---------------------------------------------------------------- limits */
 
@@ -125,12 +127,14 @@ int WS_SYM(prlimit)(pid_t pid, int resource, const struct rlimit *new_limit,
 
 /* ---------------------------------------------------------------- times */
 
-/* Nanoseconds of CPU time: the runtime's process clock, else the base's emulated clock()
- * (nanoseconds since the program started, as its CLOCKS_PER_SEC of 10^9 says). */
+/* Nanoseconds of CPU time: the runtime's process clock (preview 1 only: preview 2 has none), else the base's
+ * emulated clock() (nanoseconds since the program started, as its CLOCKS_PER_SEC of 10^9 says). */
 static uint64_t ws_cpu_ns(void) {
+#ifndef WS_COMPONENT
   __wasi_timestamp_t t = 0;
   if (__wasi_clock_time_get(__WASI_CLOCKID_PROCESS_CPUTIME_ID, 1000, &t) == 0)
     return t;
+#endif
   clock_t c = clock();
   if (c < 0)
     return 0;
@@ -154,10 +158,11 @@ clock_t WS_SYM(times)(struct tms *buffer) {
     buffer->tms_cutime = 0;
     buffer->tms_cstime = 0;
   }
-  __wasi_timestamp_t now = 0;
-  if (__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1000, &now) != 0)
+  struct timespec now;
+  if (clock_gettime(CLOCK_MONOTONIC, &now) != 0)
     return (clock_t)ws_fail(ENOSYS);
-  return ws_ns_to_ticks(now);
+  return ws_ns_to_ticks((uint64_t)now.tv_sec * 1000000000ull +
+                        (uint64_t)now.tv_nsec);
 }
 
 int WS_SYM(getrusage)(int who, struct rusage *usage) {

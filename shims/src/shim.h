@@ -20,6 +20,17 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* WS_COMPONENT: the component target (wasm32-wasip2). clang 20 and later define __wasip2__; clang 19 does not,
+ * and wasi-libc's preview 2 headers of 2024 say so with __wasilibc_use_wasip2 instead. Upstream wasi-libc
+ * main's wasm32-wasip2 has no preview 1 calls (<wasi/api.h>'s __wasi_* functions): code for both targets uses
+ * libc's, or each target's own under this switch. */
+#if __has_include(<__wasi_snapshot.h>)
+#include <__wasi_snapshot.h>
+#endif
+#if defined(__wasip2__) || defined(__wasilibc_use_wasip2)
+#define WS_COMPONENT 1
+#endif
+
 #define WS_EMULATE 1
 #define WS_VALUE 2
 #define WS_ERROR 3

@@ -234,15 +234,6 @@ int WS_SYM(sigaltstack)(const stack_t *restrict ss, stack_t *restrict old) {
 #define WS_MAX_NESTED_DELIVERIES 32
 static int ws_nested;
 
-/* The component target: clang 20 and later define __wasip2__; clang 19 does not, and wasi-libc's preview 2
- * headers of 2024 say so with __wasilibc_use_wasip2 instead. */
-#if __has_include(<__wasi_snapshot.h>)
-#include <__wasi_snapshot.h>
-#endif
-#if defined(__wasip2__) || defined(__wasilibc_use_wasip2)
-#define WS_COMPONENT 1
-#endif
-
 #ifdef WS_COMPONENT
 /* A component's _Exit in wasi-libc before 2025 goes through the preview 1 adapter, whose exit reports only 0
  * or 1; wasi:cli/exit's exit-with-code (WASI 0.2.12, whose type the overlay gives wasm-component-ld in

@@ -11,37 +11,56 @@
 #include <string.h>
 #include <syslog.h>
 #include <unistd.h>
+#ifdef WS_COMPONENT
+#include <wasi/wasip2.h>
+#else
 #include <wasi/api.h>
+#endif
 
 static const char *ws_ident;
 static int ws_options;
 static int ws_facility = LOG_USER;
 static int ws_mask = LOG_UPTO(LOG_DEBUG);
 
-/* The program's name: the basename of argv[0], read once from the runtime. */
+/* Copies the basename of `argv0` (`len` bytes, not terminated) into `name`. */
+static void ws_set_program_name(char *name, size_t cap, const char *argv0,
+                                size_t len) {
+  size_t start = len;
+  while (start > 0 && argv0[start - 1] != '/')
+    start--;
+  size_t n = len - start;
+  if (n >= cap)
+    n = cap - 1;
+  memcpy(name, argv0 + start, n);
+  name[n] = 0;
+}
+
+/* The program's name: the basename of argv[0], read once from the runtime (preview 1's args_get, or
+ * preview 2's wasi:cli/environment). */
 static const char *ws_program_name(void) {
   static char name[64];
   static int ready;
   if (!ready) {
     ready = 1;
+#ifdef WS_COMPONENT
+    wasip2_list_string_t args;
+    environment_get_arguments(&args);
+    if (args.len > 0)
+      ws_set_program_name(name, sizeof name, (const char *)args.ptr[0].ptr,
+                          args.ptr[0].len);
+    wasip2_list_string_free(&args);
+#else
     size_t argc = 0, size = 0;
     if (__wasi_args_sizes_get(&argc, &size) == 0 && argc > 0 && size > 0 &&
         size <= 65536) {
       char *buf = malloc(size);
       char **argv = malloc(argc * sizeof *argv);
-      if (buf && argv &&
-          __wasi_args_get((uint8_t **)argv, (uint8_t *)buf) == 0) {
-        const char *base = strrchr(argv[0], '/');
-        base = base ? base + 1 : argv[0];
-        size_t n = strlen(base);
-        if (n >= sizeof name)
-          n = sizeof name - 1;
-        memcpy(name, base, n);
-        name[n] = 0;
-      }
+      if (buf && argv && __wasi_args_get((uint8_t **)argv, (uint8_t *)buf) == 0)
+        ws_set_program_name(name, sizeof name, argv[0], strlen(argv[0]));
       free(buf);
       free(argv);
     }
+#endif
     if (!name[0])
       strcpy(name, "syslog");
   }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 #include <utmp.h>
@@ -268,6 +269,25 @@ int __real_ioctl(int fd, int request, ...);
 static struct winsize ws_winsize = {.ws_row = WS_SETTING_TERMINAL_ROWS,
                                     .ws_col = WS_SETTING_TERMINAL_COLUMNS};
 
+/* FIONREAD where the base has none (upstream wasi-libc's wasm32-wasip2: ENOTSUP): for a regular file, the
+ * bytes from the offset to the end, as Linux answers; anything else keeps the base's answer. */
+static int ws_fionread(int fd, int *pending) {
+  if (__real_ioctl(fd, FIONREAD, pending) == 0)
+    return 0;
+  if (errno != ENOTSUP || !pending)
+    return -1;
+  struct stat st;
+  if (fstat(fd, &st) != 0) /* EBADF for a descriptor that is not open */
+    return -1;
+  if (!S_ISREG(st.st_mode))
+    return ws_fail(ENOTSUP);
+  off_t at = lseek(fd, 0, SEEK_CUR);
+  if (at < 0)
+    return -1;
+  *pending = st.st_size > at ? (int)(st.st_size - at) : 0;
+  return 0;
+}
+
 int WS_SYM(ioctl)(int fd, int request, ...) {
   WS_PROLOGUE(ioctl);
   va_list ap;
@@ -275,6 +295,8 @@ int WS_SYM(ioctl)(int fd, int request, ...) {
   void *arg = va_arg(
       ap, void *); /* every request wasi-libc or we answer takes one pointer */
   va_end(ap);
+  if (request == FIONREAD)
+    return ws_fionread(fd, arg);
   if (request != TIOCGWINSZ && request != TIOCSWINSZ)
     return __real_ioctl(fd, request, arg);
   if (!ws_tty(fd))
