@@ -70,9 +70,17 @@ pub fn provision() -> Result<PathBuf> {
     let root = cache_dir().join(format!("wasm-component-ld-{VERSION}"));
     provision::locked(&format!("wasm-component-ld-{VERSION}"), || {
         if !installed().is_file() {
+            // A build directory of its own: under `cargo test`, the outer build's (CARGO_TARGET_DIR) is locked, and
+            // its RUSTFLAGS are for other code.
             run(Command::new("cargo")
                 .args(["install", "--locked", "--quiet", "--version", VERSION, "wasm-component-ld", "--root"])
-                .arg(&root))?;
+                .arg(&root)
+                .arg("--target-dir")
+                .arg(root.join("build"))
+                .env_remove("CARGO_TARGET_DIR")
+                .env_remove("RUSTFLAGS")
+                .env_remove("CARGO_ENCODED_RUSTFLAGS"))?;
+            let _ = std::fs::remove_dir_all(root.join("build"));
         }
         Ok(())
     })?;
