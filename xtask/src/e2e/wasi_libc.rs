@@ -16,6 +16,7 @@ use wasi_shim::base::{plan_links, BaseSymbols, Link};
 use wasi_shim::patches::{Generator, Layout, Series};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
+use wasi_shim::target::Target;
 use wasi_shim::toolchain::{BaseRelease, Toolchain};
 use wasi_shim::upstream::WASIP2_TRIPLE;
 
@@ -233,12 +234,12 @@ impl Upstream {
         Ok(())
     }
 
-    /// Guests that run over the tree's Debian base, grouped by policy.
+    /// Guests that run over the tree's Debian base for wasm32-wasip1 (the series' target), grouped by policy.
     fn guests_by_policy(&self) -> Result<BTreeMap<String, Vec<Guest>>> {
         let mut by_policy: BTreeMap<String, Vec<Guest>> = BTreeMap::new();
         for (name, path) in guests::list(&self.guest_dir)? {
             let config = GuestConfig::read(&path)?;
-            if config.bases.contains(&self.guest_base) {
+            if config.bases.contains(&self.guest_base) && config.targets.contains(&Target::Wasip1) {
                 by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
             }
         }
@@ -248,7 +249,7 @@ impl Upstream {
     /// How the series' policy links each function (wrapped or direct), which the rebuilt headers need.
     fn series_links(&self, series_policy: &Policy) -> Result<BTreeMap<String, Link>> {
         let base = BaseSymbols::scan(&self.toolchain)?;
-        Ok(plan_links(&self.shims.catalog, series_policy, &base, wasi_shim::target::Target::Wasip1)
+        Ok(plan_links(&self.shims.catalog, series_policy, &base, Target::Wasip1)
             .into_iter()
             .map(|p| (p.function, p.link))
             .collect())
