@@ -258,9 +258,9 @@ fn component_linker(clang: &Path, target: Target, provision: bool) -> Result<Opt
     let wasm_ld = builtins::clang_prints(clang, &["-print-prog-name=wasm-ld"])
         .filter(|p| p.is_file())
         .with_context(|| format!("{} has no wasm-ld (install lld for it)", clang.display()))?;
-    let wasm_component_ld = match (component_ld::find()?, provision) {
+    let wasm_component_ld = match (component_ld::find(clang)?, provision) {
         (Some(found), _) => found,
-        (None, true) => component_ld::provision()?,
+        (None, true) => component_ld::provision(clang)?,
         (None, false) => return Ok(None),
     };
     Ok(Some(ComponentLinker { wasm_component_ld, wasm_ld }))

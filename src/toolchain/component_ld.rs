@@ -38,8 +38,9 @@ fn installed() -> PathBuf {
     cache_dir().join(format!("wasm-component-ld-{VERSION}")).join("bin/wasm-component-ld")
 }
 
-/// A `wasm-component-ld` at least [`MIN_VERSION`], if one is at hand.
-pub fn find() -> Result<Option<PathBuf>> {
+/// A `wasm-component-ld` at least [`MIN_VERSION`], if one is at hand: `WASM_COMPONENT_LD`, then the one beside
+/// `clang` (a wasi-sdk ships one), `PATH`, rustup's, the cache's.
+pub fn find(clang: &Path) -> Result<Option<PathBuf>> {
     if let Some(chosen) = std::env::var_os("WASM_COMPONENT_LD").filter(|v| !v.is_empty()).map(PathBuf::from) {
         if version(&chosen).is_some_and(|v| v >= MIN_VERSION) {
             return Ok(Some(chosen));
@@ -52,16 +53,18 @@ pub fn find() -> Result<Option<PathBuf>> {
             MIN_VERSION.2
         );
     }
-    Ok(which("wasm-component-ld")
+    let beside_clang = clang.parent().map(|dir| dir.join("wasm-component-ld"));
+    Ok(beside_clang
         .into_iter()
+        .chain(which("wasm-component-ld"))
         .chain(rustup_copy())
         .chain([installed()])
         .find(|p| version(p).is_some_and(|v| v >= MIN_VERSION)))
 }
 
 /// `wasm-component-ld` [`VERSION`], installed with cargo into the cache when none new enough is found.
-pub fn provision() -> Result<PathBuf> {
-    if let Some(found) = find()? {
+pub fn provision(clang: &Path) -> Result<PathBuf> {
+    if let Some(found) = find(clang)? {
         return Ok(found);
     }
     if which("cargo").is_none() {
