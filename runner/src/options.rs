@@ -125,3 +125,23 @@ impl RunFlags {
         Ok((module, options))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RunFlags;
+
+    #[test]
+    fn network_options_are_read_as_wasmtime_spells_them() {
+        let flags = |wasi: &[&str]| RunFlags {
+            wasi_options: wasi.iter().map(|s| s.to_string()).collect(),
+            command: vec!["m.wasm".to_owned()],
+            ..RunFlags::default()
+        };
+        let (_, plain) = flags(&[]).parse().unwrap();
+        assert!(!plain.inherit_network && !plain.allow_ip_name_lookup && !plain.deny_tcp && !plain.deny_udp);
+        let (_, open) = flags(&["inherit-network,allow-ip-name-lookup=y", "inherit-env"]).parse().unwrap();
+        assert!(open.inherit_network && open.allow_ip_name_lookup && open.inherit_env);
+        let (_, closed) = flags(&["tcp=n", "udp=n", "cli-exit-with-code"]).parse().unwrap();
+        assert!(closed.deny_tcp && closed.deny_udp && !closed.inherit_network);
+    }
+}
