@@ -134,11 +134,11 @@ pub fn plan_links(catalog: &Catalog, policy: &Policy, base: &BaseSymbols, target
         .iter()
         .map(|f| {
             let base_def = base.definitions.get(&f.name).cloned();
+            let real = f.real_in_base(target);
             let (link, why) = match (&base_def, f.base) {
-                (Some(_), _) if f.real_in_base(target).is_some() => (
-                    Link::Unlinked,
-                    format!("the {target} base implements it ({}): left alone", f.real_in_base(target).unwrap_or("")),
-                ),
+                (Some(_), _) if real.is_some() => {
+                    (Link::Unlinked, format!("the {target} base implements it ({}): left alone", real.unwrap_or("")))
+                }
                 (None, BaseRelation::Wrap) => {
                     (Link::Unlinked, "the base does not define it, so there is nothing to wrap".to_owned())
                 }

@@ -240,7 +240,8 @@ pub fn config_site(policy: &Policy, target: Target, overlay: &str) -> String {
     .unwrap();
     writeln!(
         s,
-        "# use: CONFIG_SITE=<overlay>/share/config.site ./configure --host={target} CC=<overlay>/bin/{}",
+        "# use: CONFIG_SITE=<overlay>/share/config.site ./configure --host={} CC=<overlay>/bin/{}",
+        target.autoconf_host(),
         target.tool("clang")
     )
     .unwrap();

@@ -80,8 +80,7 @@ pub fn build_summary(report: &BuildReport, policy: &Policy, toolchain: &Toolchai
 fn usage(out: &std::path::Path, target: Target) -> String {
     let mut s = String::new();
     let clang = target.tool("clang");
-    // autoconf's config.sub knows wasm32-wasi; the component target's triple is newer than many projects' copy.
-    let host = if target.is_component() { target.name() } else { "wasm32-wasi" };
+    let host = target.autoconf_host();
     writeln!(s, "use it ({target}):").unwrap();
     writeln!(s, "  {}/bin/{clang} hello.c -o hello.wasm", out.display()).unwrap();
     writeln!(s, "  CONFIG_SITE={0}/share/config.site ./configure --host={host} CC={0}/bin/{clang}", out.display())

@@ -51,6 +51,15 @@ impl Target {
         }
     }
 
+    /// What `./configure --host=` takes for this target: `wasm32-wasi` for preview 1, which every project's
+    /// `config.sub` knows (newer triples are missing from many projects' copies), the target's name otherwise.
+    pub fn autoconf_host(self) -> &'static str {
+        match self {
+            Target::Wasip1 => "wasm32-wasi",
+            Target::Wasip2 => self.name(),
+        }
+    }
+
     /// Whether a program for this target is a component (and its link runs `wasm-component-ld`).
     pub fn is_component(self) -> bool {
         self == Target::Wasip2

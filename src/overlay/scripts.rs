@@ -22,12 +22,18 @@ pub(super) fn write_wrappers(
 ) -> Result<()> {
     let bin = root.join("bin");
     let target: Vec<String> = toolchain.target_flags().iter().map(sh::quote).collect();
-    // A component's link: the component linker, and the component type of the shims' own imports.
+    // A component's link: the component linker, and the component type of the shims' own imports (a shell
+    // word of its own, so `$overlay` expands).
     let component_link: Vec<String> = toolchain
         .link_flags()
-        .into_iter()
-        .chain(toolchain.target.is_component().then(|| format!("-Wl,--component-type,{SHIMS_WIT_MARK}")))
-        .map(|f| sh::quote(f).replace(SHIMS_WIT_MARK, "'\"$overlay/share/wasi-shim.wit\"'"))
+        .iter()
+        .map(sh::quote)
+        .chain(
+            toolchain
+                .target
+                .is_component()
+                .then(|| r#""-Wl,--component-type,$overlay/share/wasi-shim.wit""#.to_owned()),
+        )
         .collect();
     // setjmp/longjmp: wasi-libc's libsetjmp works on exception handling, which clang enables per compile.
     let sjlj = toolchain.setjmp_flags();
@@ -93,9 +99,6 @@ fi
     }
     Ok(())
 }
-
-/// Stands for the overlay's WIT file in a flag until the wrapper's text names it through `$overlay`.
-const SHIMS_WIT_MARK: &str = "@SHIMS_WIT@";
 
 /// The component type of what the shims import beyond the base's own world, for `wasm-component-ld`: `wasi:cli/exit`'s
 /// `exit-with-code`, through which a signal's default action reports 128+signo (a preview 1 exit through the
