@@ -346,12 +346,7 @@ impl Outcome {
 /// Run a guest module under `wasi-shim run` with a fresh `workdir` preopened as `.`, as the
 /// integration tests do.
 pub fn run_guest(runner: &Path, module: &Path, config: &test_support::GuestConfig, workdir: &Path) -> Result<Outcome> {
-    let _ = std::fs::remove_dir_all(workdir);
-    std::fs::create_dir_all(workdir)?;
-    let output =
-        test_support::guests::run_command(runner, module, workdir, &[], &config.env, &config.wasi, &config.args)
-            .output()
-            .with_context(|| format!("cannot run {}", runner.display()))?;
+    let output = test_support::guests::run_configured(runner, module, config, workdir)?;
     Ok(Outcome {
         exit: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -3,7 +3,7 @@
 //! `cargo xtask e2e wasi-libc`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use anyhow::{bail, Context, Result};
 
@@ -119,6 +119,16 @@ impl GuestConfig {
 pub fn list(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let paths = wasi_shim::files::with_extension(dir, "c").with_context(|| format!("cannot list {}", dir.display()))?;
     Ok(paths.into_iter().map(|p| (p.file_stem().unwrap_or_default().to_string_lossy().into_owned(), p)).collect())
+}
+
+/// Run a guest module as its configuration says (environment, `-S` options, arguments) under `runner run`, with
+/// `workdir` emptied and preopened as `.`: how the tests and `e2e wasi-libc` run guests.
+pub fn run_configured(runner: &Path, module: &Path, config: &GuestConfig, workdir: &Path) -> Result<Output> {
+    let _ = std::fs::remove_dir_all(workdir);
+    std::fs::create_dir_all(workdir).with_context(|| format!("cannot create {}", workdir.display()))?;
+    run_command(runner, module, workdir, &[], &config.env, &config.wasi, &config.args)
+        .output()
+        .with_context(|| format!("cannot run {}", runner.display()))
 }
 
 /// `runner run` for a guest module, with `workdir` preopened as `.`, each `(host, guest)` of

@@ -168,7 +168,20 @@ pub fn compile(overlay: &Path, source: &Path, output: &Path, extra: &[&str]) -> 
 
 /// Compile a C file with the wrapper compiler of an overlay for `target`.
 pub fn compile_for(overlay: &Path, target: Target, source: &Path, output: &Path, extra: &[&str]) -> Output {
-    std::fs::create_dir_all(output.parent().unwrap()).unwrap();
+    try_compile_for(overlay, target, source, output, extra).unwrap_or_else(|e| panic!("{e:#}"))
+}
+
+/// [`compile_for`], with a wrapper that cannot be started as the error (the end-to-end tables record it).
+pub fn try_compile_for(
+    overlay: &Path,
+    target: Target,
+    source: &Path,
+    output: &Path,
+    extra: &[&str],
+) -> anyhow::Result<Output> {
+    use anyhow::Context as _;
+    let dir = output.parent().expect("an output file has a directory");
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let wrapper = target.tool("clang");
     Command::new(overlay.join("bin").join(&wrapper))
         .arg(source)
@@ -176,7 +189,7 @@ pub fn compile_for(overlay: &Path, target: Target, source: &Path, output: &Path,
         .arg(output)
         .args(extra)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {wrapper}: {e}"))
+        .with_context(|| format!("cannot run {wrapper}"))
 }
 
 /// Run a module through the `wasi-shim run` command line, with a fresh directory preopened as `.`.
@@ -206,12 +219,8 @@ pub fn run_guest(name: &str) {
     for (release, target) in config.platforms() {
         let module = build_guest_for(name, release, target, &config.policy);
         let workdir = scratch(&format!("work/{}/{name}", platform_dir(release, target)));
-        let _ = std::fs::remove_dir_all(&workdir);
-        std::fs::create_dir_all(&workdir).unwrap();
         let ran =
-            guests::run_command(&wasi_shim_binary(), &module, &workdir, &[], &config.env, &config.wasi, &config.args)
-                .output()
-                .expect("cannot run wasi-shim run");
+            guests::run_configured(&wasi_shim_binary(), &module, &config, &workdir).unwrap_or_else(|e| panic!("{e:#}"));
         let stdout = String::from_utf8_lossy(&ran.stdout);
         let stderr = String::from_utf8_lossy(&ran.stderr);
         let context = format!(

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::{bail, Result};
 use e2e::wasi_libc::{
@@ -39,7 +38,48 @@ struct GuestRun {
 }
 
 /// A guest file, its name and its configuration.
-type Guest = (String, PathBuf, GuestConfig);
+/// A guest's name, source and configuration.
+pub(super) type Guest = (String, PathBuf, GuestConfig);
+
+/// The guests in `dir` that run over `base` for `target`, grouped by policy.
+pub(super) fn guests_by_policy(dir: &Path, base: BaseRelease, target: Target) -> Result<BTreeMap<String, Vec<Guest>>> {
+    let mut by_policy: BTreeMap<String, Vec<Guest>> = BTreeMap::new();
+    for (name, path) in guests::list(dir)? {
+        let config = GuestConfig::read(&path)?;
+        if config.bases.contains(&base) && config.targets.contains(&target) {
+            by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
+        }
+    }
+    Ok(by_policy)
+}
+
+/// Compile a guest with an overlay's wrapper for `target`, as the tests do (`-Wall -Werror`, the guests' headers).
+pub(super) fn compile_guest(
+    overlay: &Path,
+    target: Target,
+    source: &Path,
+    guest_dir: &Path,
+    module: &Path,
+) -> Result<std::process::Output> {
+    let include = format!("-I{}", guest_dir.display());
+    test_support::try_compile_for(overlay, target, source, module, &[&include, "-Wall", "-Werror"])
+}
+
+/// Run a compiled guest in `workdir`; a failed compile is the outcome, with clang's first line.
+pub(super) fn run_compiled(
+    runner: &Path,
+    workdir: &Path,
+    config: &GuestConfig,
+    module: &Path,
+    compiled: Result<std::process::Output>,
+) -> Result<Outcome, String> {
+    let compiled = compiled.map_err(|e| format!("{e:#}"))?;
+    if !compiled.status.success() {
+        let first = String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default().to_owned();
+        return Err(format!("compile failed: {first}"));
+    }
+    e2e::wasi_libc::run_guest(runner, module, config, workdir).map_err(|e| e.to_string())
+}
 
 /// The patched tree and everything the guests' two builds need besides their policy's overlay.
 struct Upstream {
@@ -206,7 +246,8 @@ fn print_override(
 impl Upstream {
     /// Every guest, policy by policy, over its overlay and on the patched tree; then the documented override.
     fn prove(&self, base: &str) -> Result<()> {
-        let by_policy = self.guests_by_policy()?;
+        // The series' areas serve wasm32-wasip1.
+        let by_policy = guests_by_policy(&self.guest_dir, self.guest_base, Target::Wasip1)?;
         let mut order: Vec<String> = by_policy.keys().cloned().collect();
         order.sort_by_key(|p| (p != &self.series.policy, p.clone()));
         let series_policy = Policy::load(&self.series.policy, &self.shims.catalog)?;
@@ -232,18 +273,6 @@ impl Upstream {
             bail!("the documented override '{OVERRIDE_CFLAGS}' does not decide what {OVERRIDE_GUEST} sees");
         }
         Ok(())
-    }
-
-    /// Guests that run over the tree's Debian base for wasm32-wasip1 (the series' target), grouped by policy.
-    fn guests_by_policy(&self) -> Result<BTreeMap<String, Vec<Guest>>> {
-        let mut by_policy: BTreeMap<String, Vec<Guest>> = BTreeMap::new();
-        for (name, path) in guests::list(&self.guest_dir)? {
-            let config = GuestConfig::read(&path)?;
-            if config.bases.contains(&self.guest_base) && config.targets.contains(&Target::Wasip1) {
-                by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
-            }
-        }
-        Ok(by_policy)
     }
 
     /// How the series' policy links each function (wrapped or direct), which the rebuilt headers need.
@@ -283,15 +312,7 @@ impl Upstream {
     fn compare(&self, overlay_dir: &Path, name: &str, path: &Path, config: &GuestConfig) -> GuestRun {
         let modules = self.work.join("modules");
         let overlay_module = modules.join("overlay").join(format!("{name}.wasm"));
-        let _ = std::fs::create_dir_all(modules.join("overlay"));
-        let compiled = Command::new(overlay_dir.join("bin/wasm32-wasi-clang"))
-            .arg(path)
-            .arg("-I")
-            .arg(&self.guest_dir)
-            .args(["-Wall", "-Werror", "-o"])
-            .arg(&overlay_module)
-            .output()
-            .map_err(anyhow::Error::from);
+        let compiled = compile_guest(overlay_dir, Target::Wasip1, path, &self.guest_dir, &overlay_module);
         let overlay = self.run(name, config, &overlay_module, compiled);
         let patched_module = modules.join("patched").join(format!("{name}.wasm"));
         let compiled =
@@ -309,13 +330,7 @@ impl Upstream {
         module: &Path,
         compiled: Result<std::process::Output>,
     ) -> Result<Outcome, String> {
-        let compiled = compiled.map_err(|e| e.to_string())?;
-        if !compiled.status.success() {
-            let first = String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default().to_owned();
-            return Err(format!("compile failed: {first}"));
-        }
-        e2e::wasi_libc::run_guest(&self.runner, module, config, &self.work.join("run").join(name))
-            .map_err(|e| e.to_string())
+        run_compiled(&self.runner, &self.work.join("run").join(name), config, module, compiled)
     }
 
     /// Rebuild the series' libraries with OVERRIDE_CFLAGS, no policy header, and run OVERRIDE_GUEST on them.

@@ -2,21 +2,18 @@
 //! the pristine tree with clang 22, and every guest that runs on wasm32-wasip2 compiled with the overlay's
 //! `wasm32-wasip2-clang` and run as a component under `wasi-shim run`, counted by area.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use test_support::guests::{self, GuestConfig};
 use wasi_shim::base::{plan_links, BaseSymbols, Link};
 use wasi_shim::catalog::Catalog;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::target::Target;
-use wasi_shim::toolchain;
+use wasi_shim::toolchain::{self, BaseRelease};
 
-/// A guest's name, source and configuration.
-type Guest = (String, PathBuf, GuestConfig);
+use super::wasi_libc::{compile_guest, guests_by_policy, run_compiled, Guest};
 
 /// What became of one guest over the upstream base.
 enum Verdict {
@@ -37,13 +34,22 @@ pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Re
     let base = BaseSymbols::scan(&toolchain)?;
     let mut by_area: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
-    for (policy_name, list) in guests_by_policy(&root.join("tests/guests"))? {
+    let guest_dir = root.join("tests/guests");
+    // Guests for a base from 2024 on (trixie's), as upstream main is.
+    for (policy_name, list) in guests_by_policy(&guest_dir, BaseRelease::Trixie, Target::Wasip2)? {
         let policy = Policy::load(&list[0].2.policy_spec(&root.join("tests/policies")), &shims.catalog)?;
         let overlay = work.join("overlays-wasm32-wasip2").join(policy_name.trim_end_matches(".toml"));
         wasi_shim::overlay::build(&shims, &policy, &toolchain, &overlay)?;
-        let plans =
-            plan_links(&shims.catalog, &policy, &base, Target::Wasip2).into_iter().map(|p| (p.function, p.link));
-        let run = PolicyRun { root, overlay: &overlay, work, plans: plans.collect() };
+        // Functions this base implements itself, which the overlay leaves alone.
+        let left_to_base = plan_links(&shims.catalog, &policy, &base, Target::Wasip2)
+            .into_iter()
+            .filter(|p| {
+                p.link == Link::Unlinked
+                    && shims.catalog.function(&p.function).is_some_and(|f| f.real_in_base(Target::Wasip2).is_some())
+            })
+            .map(|p| p.function)
+            .collect();
+        let run = PolicyRun { guest_dir: &guest_dir, overlay: &overlay, work, left_to_base };
         eprintln!("e2e: {} guests under policy {policy_name} for wasm32-wasip2", list.len());
         for guest in &list {
             let function = guest_function(&shims.catalog, &guest.0);
@@ -67,18 +73,6 @@ pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Re
     Ok(())
 }
 
-/// Guests that run on wasm32-wasip2 over a base from 2024 on, grouped by policy.
-fn guests_by_policy(dir: &Path) -> Result<BTreeMap<String, Vec<Guest>>> {
-    let mut by_policy: BTreeMap<String, Vec<_>> = BTreeMap::new();
-    for (name, path) in guests::list(dir)? {
-        let config = GuestConfig::read(&path)?;
-        if config.targets.contains(&Target::Wasip2) && config.bases.contains(&toolchain::BaseRelease::Trixie) {
-            by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
-        }
-    }
-    Ok(by_policy)
-}
-
 /// The catalog function a guest is named for (`<function>_<behaviour>[_detail]`): the longest that prefixes it.
 fn guest_function<'a>(catalog: &'a Catalog, guest: &str) -> Option<&'a str> {
     catalog
@@ -89,48 +83,31 @@ fn guest_function<'a>(catalog: &'a Catalog, guest: &str) -> Option<&'a str> {
         .max_by_key(|f| f.len())
 }
 
-/// One policy's overlay over the upstream base, and how it links each function.
+/// One policy's overlay over the upstream base, and the functions it leaves to that base.
 struct PolicyRun<'a> {
-    root: &'a Path,
+    guest_dir: &'a Path,
     overlay: &'a Path,
     work: &'a Path,
-    plans: BTreeMap<String, Link>,
+    left_to_base: BTreeSet<String>,
 }
 
 impl PolicyRun<'_> {
     fn run(&self, (name, path, config): &Guest, function: Option<&str>) -> Verdict {
         // A guest made for both targets that checks the overlay's own answer for a function the base implements
         // here says nothing about this base; one made for wasm32-wasip2 alone checks the base's.
-        let base_real = function.and_then(|f| Catalog::builtin().function(f)).is_some_and(|f| {
-            f.real_in_base(Target::Wasip2).is_some() && self.plans.get(&f.name) == Some(&Link::Unlinked)
-        });
-        if base_real && config.targets.contains(&Target::Wasip1) {
+        if function.is_some_and(|f| self.left_to_base.contains(f)) && config.targets.contains(&Target::Wasip1) {
             return Verdict::LeftToBase;
         }
         let module = self.work.join("modules-wasm32-wasip2").join(format!("{name}.wasm"));
-        let _ = std::fs::create_dir_all(module.parent().expect("has a directory"));
-        let compiled = Command::new(self.overlay.join("bin").join(Target::Wasip2.tool("clang")))
-            .arg(path)
-            .arg("-I")
-            .arg(self.root.join("tests/guests"))
-            .args(["-Wall", "-Werror", "-o"])
-            .arg(&module)
-            .output();
-        match compiled {
-            Ok(out) if out.status.success() => {}
-            Ok(out) => {
-                let first = String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or_default().to_owned();
-                return Verdict::Failed(format!("compile failed: {first}"));
-            }
-            Err(e) => return Verdict::Failed(e.to_string()),
-        }
+        let compiled = compile_guest(self.overlay, Target::Wasip2, path, self.guest_dir, &module);
         let runner = test_support::wasi_shim_binary();
-        match e2e::wasi_libc::run_guest(&runner, &module, config, &self.work.join("run-wasm32-wasip2").join(name)) {
+        let workdir = self.work.join("run-wasm32-wasip2").join(name);
+        match run_compiled(&runner, &workdir, config, &module, compiled) {
             Ok(outcome) => match config.unmet(outcome.exit, &outcome.stdout, &outcome.stderr) {
                 None => Verdict::Passed,
                 Some(unmet) => Verdict::Failed(format!("{unmet}; stderr: {}", outcome.stderr.trim())),
             },
-            Err(e) => Verdict::Failed(e.to_string()),
+            Err(why) => Verdict::Failed(why),
         }
     }
 }
