@@ -102,6 +102,9 @@ pub struct Function {
     #[serde(default)]
     pub base_real: BTreeMap<String, String>,
     pub reason: Option<String>,
+    /// The `[runtime_notes]` entry saying what runtimes other than `wasi-shim run` make of this function's visible
+    /// effect (an exit status, a trap), as the compatibility matrix found it.
+    pub runtimes: Option<String>,
 }
 
 impl Function {
@@ -132,6 +135,8 @@ pub struct Catalog {
     pub settings: BTreeMap<String, Setting>,
     /// Functions deliberately left out, each with the reason (for `wasi-shim audit`).
     pub excluded: Vec<Excluded>,
+    /// What other runtimes make of a visible effect several rows share (a signal's default termination), by name.
+    pub runtime_notes: BTreeMap<String, String>,
 }
 
 /// A function configure scripts probe for that wasi-shim deliberately does not provide.
@@ -167,7 +172,7 @@ impl Setting {
 }
 
 /// Policy tables that may hold catalog settings.
-pub const SETTING_TABLES: &[&str] = &["host", "limits", "paths", "syslog", "terminal"];
+pub const SETTING_TABLES: &[&str] = &["host", "limits", "paths", "signals", "syslog", "terminal"];
 
 /// One file of `shims/catalog/`: some areas and their functions.
 #[derive(Debug, Deserialize)]
@@ -181,6 +186,8 @@ struct CatalogFile {
     settings: BTreeMap<String, Setting>,
     #[serde(default)]
     excluded: Vec<Excluded>,
+    #[serde(default)]
+    runtime_notes: BTreeMap<String, String>,
 }
 
 /// Symbols our archive defines besides the catalog's functions, each with the reason it must.
@@ -243,6 +250,11 @@ impl Catalog {
             }
             catalog.functions.extend(file.functions.into_iter().map(Arc::new));
             catalog.excluded.extend(file.excluded);
+            for (note, text) in file.runtime_notes {
+                if catalog.runtime_notes.insert(note.clone(), text).is_some() {
+                    bail!("shims/catalog/{name}: runtime note `{note}` is defined twice");
+                }
+            }
             for (key, setting) in file.settings {
                 let table = key.split_once('.').map(|(t, _)| t).unwrap_or("");
                 if !SETTING_TABLES.contains(&table) {
@@ -291,6 +303,9 @@ impl Catalog {
             }
             if !f.prototype.contains(&format!("{}(", f.name)) {
                 bail!("{}: prototype does not declare `{}`", row(), f.name);
+            }
+            if let Some(note) = f.runtimes.as_ref().filter(|n| !self.runtime_notes.contains_key(*n)) {
+                bail!("{}: runtimes names `{note}`, which no [runtime_notes] table defines", row());
             }
             for target in f.base_real.keys() {
                 Target::parse(target).with_context(|| format!("{}: base_real", row()))?;

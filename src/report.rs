@@ -119,6 +119,9 @@ pub fn explain(catalog: &Catalog, policy: &Policy, name: &str) -> Result<String>
     if let Some(r) = &f.reason {
         writeln!(s, "  reason:     {r}").unwrap();
     }
+    if let Some(note) = f.runtimes.as_ref().and_then(|n| catalog.runtime_notes.get(n)) {
+        writeln!(s, "  runtimes:   {note}").unwrap();
+    }
     for (target, what) in &f.base_real {
         writeln!(s, "  {target}: the base's own, left alone: {what}").unwrap();
     }

@@ -69,20 +69,43 @@ fn version(cmake: &Path) -> Option<(u32, u32)> {
 /// The pristine wasm32-wasip1 sysroot of `tree` (commit `commit`), built with the system clang once and kept
 /// in the cache; the toolchain over it.
 pub fn pristine_toolchain(tree: &Path, commit: &str) -> Result<Toolchain> {
-    let (clang, ..) = toolchain::provisioned_llvm()?;
-    let build = cache_dir().join("upstream-sysroot").join(format!("{commit}-{WASIP1_TRIPLE}"));
+    let tools = toolchain::provisioned_llvm()?;
+    let sysroot = pristine_sysroot(tree, commit, &tools.0, WASIP1_TRIPLE, &[])?;
+    toolchain::over_sysroot_with(
+        tools,
+        sysroot.clone(),
+        crate::target::Target::Wasip1,
+        format!("wasi-libc {commit} built pristine in {}", sysroot.display()),
+    )
+}
+
+/// The pristine wasm32-wasip2 sysroot of `tree`, built once with `clang` (22: upstream needs it for the
+/// component target) and `settings` (where wasm-tools is), kept in the cache; the toolchain over it.
+pub fn pristine_wasip2_toolchain(tree: &Path, commit: &str, clang: &Path, settings: &[String]) -> Result<Toolchain> {
+    let sysroot = pristine_sysroot(tree, commit, clang, WASIP2_TRIPLE, settings)?;
+    let major = clang.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("clang-"));
+    let tools = major.and_then(|m| m.parse().ok()).and_then(toolchain::llvm_version).with_context(|| {
+        format!("{} lacks its LLVM tools (llvm-ar-N, llvm-nm-N) or wasm32 builtins", clang.display())
+    })?;
+    toolchain::over_sysroot_with(
+        tools,
+        sysroot.clone(),
+        crate::target::Target::Wasip2,
+        format!("wasi-libc {commit} built pristine for {WASIP2_TRIPLE} in {}", sysroot.display()),
+    )
+}
+
+/// `tree` built pristine for `triple` into the cache once per commit; its sysroot.
+fn pristine_sysroot(tree: &Path, commit: &str, clang: &Path, triple: &str, settings: &[String]) -> Result<PathBuf> {
+    let build = cache_dir().join("upstream-sysroot").join(format!("{commit}-{triple}"));
     let sysroot = build.join("sysroot");
-    locked(&format!("upstream-sysroot-{commit}"), || {
-        if !sysroot.join(format!("lib/{WASIP1_TRIPLE}/libc.a")).is_file() {
-            build_tree(tree, &build, &clang, WASIP1_TRIPLE, &[])?;
+    locked(&format!("upstream-sysroot-{commit}-{triple}"), || {
+        if !sysroot.join(format!("lib/{triple}/libc.a")).is_file() {
+            build_tree(tree, &build, clang, triple, settings)?;
         }
         Ok(())
     })?;
-    toolchain::over_sysroot(
-        sysroot,
-        crate::target::Target::Wasip1,
-        format!("wasi-libc {commit} built pristine in {}", build.display()),
-    )
+    Ok(sysroot)
 }
 
 /// The target the overlay and the series' areas serve.

@@ -4,10 +4,13 @@
 //! Shared by `cargo xtask e2e` (the full comparison) and the integration tests (the CI smoke).
 
 pub mod bench;
+pub mod browser;
 pub mod cpython;
 pub mod flavoured;
+pub mod matrix;
 pub mod posix_suite;
 pub mod ruby;
+pub mod runtimes;
 pub mod rust_guests;
 pub mod wasi_libc;
 

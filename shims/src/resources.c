@@ -128,11 +128,15 @@ int WS_SYM(prlimit)(pid_t pid, int resource, const struct rlimit *new_limit,
 /* ---------------------------------------------------------------- times */
 
 /* Nanoseconds of CPU time: the runtime's process clock (preview 1 only: preview 2 has none), else the base's
- * emulated clock() (nanoseconds since the program started, as its CLOCKS_PER_SEC of 10^9 says). */
+ * emulated clock() (nanoseconds since the program started, as its CLOCKS_PER_SEC of 10^9 says). A runtime
+ * has the clock when it also knows its resolution: @bjorn3/browser_wasi_shim answers 0 for every clock it
+ * lacks but fails clock_res_get for them. */
 static uint64_t ws_cpu_ns(void) {
 #ifndef WS_COMPONENT
-  __wasi_timestamp_t t = 0;
-  if (__wasi_clock_time_get(__WASI_CLOCKID_PROCESS_CPUTIME_ID, 1000, &t) == 0)
+  __wasi_timestamp_t t = 0, resolution = 0;
+  if (__wasi_clock_res_get(__WASI_CLOCKID_PROCESS_CPUTIME_ID, &resolution) ==
+          0 &&
+      __wasi_clock_time_get(__WASI_CLOCKID_PROCESS_CPUTIME_ID, 1000, &t) == 0)
     return t;
 #endif
   clock_t c = clock();

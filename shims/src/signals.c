@@ -257,8 +257,9 @@ static void ws_deliver(int sig, siginfo_t *info) {
   if (ws_is_ignored(sig))
     return;
   if (action->sa_handler == SIG_DFL) {
-    /* A terminating signal: 128+signo is what a shell reports for a process it killed. */
-    ws_exit_status(128 + sig);
+    /* A terminating signal: 128+signo is what a shell reports for a process it killed (the setting's
+     * default); runtimes that refuse statuses of 126 and above need a lower base. */
+    ws_exit_status(WS_SETTING_SIGNALS_EXIT_STATUS_BASE + sig);
   }
   struct sigaction running = *action;
   uint64_t saved = ws_blocked;

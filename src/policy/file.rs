@@ -28,6 +28,7 @@ pub(super) struct PolicyFile {
     pub(super) host: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     pub(super) limits: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     pub(super) paths: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+    pub(super) signals: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     pub(super) syslog: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     pub(super) terminal: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
 }

@@ -279,6 +279,7 @@ fn setting_table<'f>(file: &'f PolicyFile, table: &str) -> Option<&'f BTreeMap<S
         "host" => file.host.as_ref(),
         "limits" => file.limits.as_ref(),
         "paths" => file.paths.as_ref(),
+        "signals" => file.signals.as_ref(),
         "syslog" => file.syslog.as_ref(),
         "terminal" => file.terminal.as_ref(),
         other => unreachable!("SETTING_TABLES names a table the file format lacks: {other}"),

@@ -68,6 +68,13 @@ enum Command {
         /// Families (default all): signals, time, memory
         families: Vec<String>,
     },
+    /// Run the runtime-dependent guests over every base and target in every runtime (embedded wasmtime, the
+    /// wasmtime wheel, node:wasi, headless Chromium) and compare with the committed record
+    Matrix {
+        /// Record this run instead: e2e/matrix/results.json and COMPATIBILITY.md
+        #[arg(long)]
+        write: bool,
+    },
     /// Build an interpreter stock and over the overlay from one source tree and compare them
     E2e {
         #[command(subcommand)]
@@ -144,6 +151,7 @@ fn main() -> Result<()> {
             let base = if base == "bookworm" { BaseRelease::Bookworm } else { BaseRelease::Trixie };
             posix_suite::run(&codegen::project_root(), &posix_suite::Options { policy, base, families, record })
         }
+        Command::Matrix { write } => ::e2e::matrix::matrix(&codegen::project_root(), write),
         Command::E2e { interpreter: Interpreter::Cpython { src, full, runner } } => {
             e2e::cpython(src.as_deref(), full, runner.as_deref())
         }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use wasi_shim::toolchain::BaseRelease;
 
-use super::runtimes::Runtime;
 use super::samples::{interleave, Pair, Row};
+use crate::runtimes::Runtime;
 use crate::Invocation;
 
 /// Host calls every program makes in loops, measured in each runtime.

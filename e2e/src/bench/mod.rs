@@ -5,7 +5,6 @@
 
 mod builds;
 mod calls;
-mod runtimes;
 mod samples;
 mod startup;
 
@@ -35,7 +34,7 @@ pub fn run(root: &Path, wasi_shim: &Path, options: &Options) -> Result<Vec<Row>>
     let wanted = |s: &str| options.sections.is_empty() || options.sections.iter().any(|w| w == s);
     let work = test_support::target_dir().join("bench/work");
     std::fs::create_dir_all(&work)?;
-    let runtimes = runtimes::provision_all(root, wasi_shim)?;
+    let runtimes = crate::runtimes::provision_all(root, wasi_shim)?;
     let mut rows = Vec::new();
     if wanted("calls") || wanted("stubs") {
         let guests = calls::Guests::build(root, &work)?;

@@ -9,8 +9,8 @@ use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::BaseRelease;
 
-use super::runtimes::Runtime;
 use super::samples::{interleave, Pair, Row};
+use crate::runtimes::Runtime;
 use crate::{Flavour, Invocation};
 
 /// An interpreter run that does nothing, and how it runs.

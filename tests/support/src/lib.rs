@@ -95,10 +95,11 @@ pub fn overlay(policy: &str, release: BaseRelease) -> PathBuf {
 
 /// An overlay for `policy` over `release` for `target`, built or reused as [`overlay`] is.
 pub fn overlay_for(policy: &str, release: BaseRelease, target: Target) -> PathBuf {
-    overlay_with_key(policy, release, target).0
+    overlay_keyed(policy, release, target).0
 }
 
-fn overlay_with_key(policy: &str, release: BaseRelease, target: Target) -> (PathBuf, String) {
+/// [`overlay_for`] with its inputs' key, for builds made with it that are reused in turn.
+pub fn overlay_keyed(policy: &str, release: BaseRelease, target: Target) -> (PathBuf, String) {
     static OVERLAYS: OnceLock<Mutex<HashMap<(String, String), OverlayCell>>> = OnceLock::new();
     let platform = platform_dir(release, target);
     let cell = OVERLAYS
@@ -131,7 +132,12 @@ pub fn build_reused_for(
     release: BaseRelease,
     target: Target,
 ) -> anyhow::Result<(PathBuf, String)> {
-    let toolchain = toolchain_for(release, target);
+    build_reused_with(loaded, out, &toolchain_for(release, target))
+}
+
+/// An overlay for a resolved policy over any toolchain (upstream main's pristine builds among them) at `out`,
+/// built unless `out` holds one built from the same inputs; returns it and its inputs' key.
+pub fn build_reused_with(loaded: &Policy, out: &Path, toolchain: &Toolchain) -> anyhow::Result<(PathBuf, String)> {
     let key = reuse::Inputs::default()
         .text("product", reuse::product_fingerprint())
         .text("policy", &loaded.hash)
@@ -140,7 +146,7 @@ pub fn build_reused_for(
         .key();
     if !reuse::is_fresh(out, &key) {
         reuse::forget(out);
-        overlay::build(&wasi_shim::shims::Shims::builtin(), loaded, &toolchain, out)?;
+        overlay::build(&wasi_shim::shims::Shims::builtin(), loaded, toolchain, out)?;
         reuse::mark_built(out, &key);
     }
     Ok((out.to_path_buf(), key))
@@ -242,29 +248,38 @@ pub fn build_guest(name: &str, release: BaseRelease, policy: &str) -> PathBuf {
 
 /// [`build_guest`] for `target`.
 pub fn build_guest_for(name: &str, release: BaseRelease, target: Target, policy: &str) -> PathBuf {
-    let (overlay, overlay_key) = overlay_with_key(policy, release, target);
+    let overlay = overlay_keyed(policy, release, target);
+    let modules = scratch(&format!("guests/{}", platform_dir(release, target)));
+    build_guest_with(name, &overlay, target, &modules).unwrap_or_else(|e| panic!("{name} ({}): {e:#}", release.suite()))
+}
+
+/// A guest compiled into `modules` with an overlay (its directory and inputs' key) for `target`, reused from an
+/// earlier run when the overlay, the guest and the headers guests share are unchanged.
+pub fn build_guest_with(
+    name: &str,
+    (overlay, overlay_key): &(PathBuf, String),
+    target: Target,
+    modules: &Path,
+) -> anyhow::Result<PathBuf> {
     let guests = root().join("tests/guests");
     let source = guests.join(format!("{name}.c"));
-    let module = scratch(&format!("guests/{}", platform_dir(release, target))).join(format!("{name}.wasm"));
+    let module = modules.join(format!("{name}.wasm"));
     let include = format!("-I{}", guests.display());
     let flags = [include.as_str(), "-Wall", "-Werror"];
-    let mut inputs = reuse::Inputs::default().text("overlay", &overlay_key).text("flags", &flags.join(" "));
+    let mut inputs = reuse::Inputs::default().text("overlay", overlay_key).text("flags", &flags.join(" "));
     for file in std::iter::once(source.clone()).chain(shared_guest_headers()) {
         inputs = inputs.file(&file);
     }
     let key = inputs.key();
     if !reuse::is_fresh(&module, &key) {
         reuse::forget(&module);
-        let built = compile_for(&overlay, target, &source, &module, &flags);
-        assert!(
-            built.status.success(),
-            "{name} ({}, {target}): compiling failed:\n{}",
-            release.suite(),
-            String::from_utf8_lossy(&built.stderr)
-        );
+        let built = try_compile_for(overlay, target, &source, &module, &flags)?;
+        if !built.status.success() {
+            anyhow::bail!("compiling for {target} failed:\n{}", String::from_utf8_lossy(&built.stderr));
+        }
         reuse::mark_built(&module, &key);
     }
-    module
+    Ok(module)
 }
 
 /// The headers under tests/guests that any guest may include.

@@ -1,5 +1,6 @@
-//! The runtimes a module is measured in: `wasi-shim run`, and the yardsticks, the wasmtime PyPI wheel and Node's
-//! `node:wasi`, each provisioned on first use and each given the same module, preopens, environment and arguments.
+//! The process runtimes a module runs in, for the benchmark and the matrix: `wasi-shim run`, the wasmtime PyPI
+//! wheel and Node's `node:wasi`, each provisioned on first use and each given the same module, preopens,
+//! environment and arguments.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
