@@ -17,6 +17,7 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".css": "text/css",
   ".png": "image/png",
+  ".md": "text/plain; charset=utf-8",
 };
 
 /** The file under `mounts` ({prefix: dir}, longest prefix first) that `url` names, or null. */

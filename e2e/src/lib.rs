@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod browser;
 pub mod cpython;
+pub mod demo;
 pub mod flavoured;
 pub mod matrix;
 pub mod posix_suite;

@@ -75,6 +75,12 @@ enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// Serve the demo page on 127.0.0.1: the matrix's summary, and a program run in the browser under a preset
+    /// beside the same program built over the stock sysroot
+    Demo {
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Build an interpreter stock and over the overlay from one source tree and compare them
     E2e {
         #[command(subcommand)]
@@ -151,6 +157,7 @@ fn main() -> Result<()> {
             let base = if base == "bookworm" { BaseRelease::Bookworm } else { BaseRelease::Trixie };
             posix_suite::run(&codegen::project_root(), &posix_suite::Options { policy, base, families, record })
         }
+        Command::Demo { port } => ::e2e::demo::serve(&codegen::project_root(), port),
         Command::Matrix { write } => ::e2e::matrix::matrix(&codegen::project_root(), write),
         Command::E2e { interpreter: Interpreter::Cpython { src, full, runner } } => {
             e2e::cpython(src.as_deref(), full, runner.as_deref())
