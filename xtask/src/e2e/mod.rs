@@ -3,6 +3,7 @@
 //! overlay (`wasi-libc`). The logic lives in the `e2e` crate; these files drive it and print.
 
 mod cpython;
+mod guests;
 mod ruby;
 mod wasi_libc;
 mod wasip2;

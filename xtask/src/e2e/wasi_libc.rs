@@ -5,12 +5,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::guests::{compile_guest, guests_by_policy, run_compiled, Guest};
 use anyhow::{bail, Result};
 use e2e::wasi_libc::{
     build_cmake_tree, build_tree, compile_against, rebuild_with_cflags, rebuild_with_policy, Outcome, Source, Tree,
     TreeCompiler,
 };
-use test_support::guests::{self, GuestConfig};
+use test_support::GuestConfig;
 use wasi_shim::base::{plan_links, BaseSymbols, Link};
 use wasi_shim::patches::{Generator, Layout, Series};
 use wasi_shim::policy::Policy;
@@ -35,50 +36,6 @@ struct GuestRun {
     overlay: Result<Outcome, String>,
     patched: Result<Outcome, String>,
     meets: (bool, bool),
-}
-
-/// A guest file, its name and its configuration.
-/// A guest's name, source and configuration.
-pub(super) type Guest = (String, PathBuf, GuestConfig);
-
-/// The guests in `dir` that run over `base` for `target`, grouped by policy.
-pub(super) fn guests_by_policy(dir: &Path, base: BaseRelease, target: Target) -> Result<BTreeMap<String, Vec<Guest>>> {
-    let mut by_policy: BTreeMap<String, Vec<Guest>> = BTreeMap::new();
-    for (name, path) in guests::list(dir)? {
-        let config = GuestConfig::read(&path)?;
-        if config.bases.contains(&base) && config.targets.contains(&target) {
-            by_policy.entry(config.policy.clone()).or_default().push((name, path, config));
-        }
-    }
-    Ok(by_policy)
-}
-
-/// Compile a guest with an overlay's wrapper for `target`, as the tests do (`-Wall -Werror`, the guests' headers).
-pub(super) fn compile_guest(
-    overlay: &Path,
-    target: Target,
-    source: &Path,
-    guest_dir: &Path,
-    module: &Path,
-) -> Result<std::process::Output> {
-    let include = format!("-I{}", guest_dir.display());
-    test_support::try_compile_for(overlay, target, source, module, &[&include, "-Wall", "-Werror"])
-}
-
-/// Run a compiled guest in `workdir`; a failed compile is the outcome, with clang's first line.
-pub(super) fn run_compiled(
-    runner: &Path,
-    workdir: &Path,
-    config: &GuestConfig,
-    module: &Path,
-    compiled: Result<std::process::Output>,
-) -> Result<Outcome, String> {
-    let compiled = compiled.map_err(|e| format!("{e:#}"))?;
-    if !compiled.status.success() {
-        let first = String::from_utf8_lossy(&compiled.stderr).lines().next().unwrap_or_default().to_owned();
-        return Err(format!("compile failed: {first}"));
-    }
-    e2e::wasi_libc::run_guest(runner, module, config, workdir).map_err(|e| e.to_string())
 }
 
 /// The patched tree and everything the guests' two builds need besides their policy's overlay.

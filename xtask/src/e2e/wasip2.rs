@@ -13,7 +13,7 @@ use wasi_shim::shims::Shims;
 use wasi_shim::target::Target;
 use wasi_shim::toolchain::{self, BaseRelease};
 
-use super::wasi_libc::{compile_guest, guests_by_policy, run_compiled, Guest};
+use super::guests::{compile_guest, guests_by_policy, run_compiled, Guest};
 
 /// What became of one guest over the upstream base.
 enum Verdict {
