@@ -10,10 +10,8 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use super::flavoured::{build_once, Compiler};
+use super::flavoured::{Compiler, Recipe};
 use super::{make_executable, run_logged, Flavour, Invocation, TestFile};
-use wasi_shim::policy::Policy;
-use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
 
 /// One regrtest batch: its test files' results, and its summary lines.
@@ -151,27 +149,22 @@ impl Cpython {
     pub fn host_runner(&self, flavour: Flavour) -> String {
         format!("{} run {}", self.runner.display(), self.invocation(flavour).wasmtime_flags().join(" "))
     }
+}
 
-    /// The wasi-shim overlay the overlay build uses, built for `policy`.
-    pub fn overlay_dir(&self) -> PathBuf {
-        self.checkout.join("wasi-shim-overlay")
+impl Recipe for Cpython {
+    type Build = Build;
+    const ARTIFACT: &'static str = "python.wasm";
+
+    fn tree(&self) -> &Path {
+        &self.checkout
     }
 
-    /// Configure and make one flavour, unless the build there was made from the same inputs.
-    pub fn build(&self, flavour: Flavour, shims: &Shims, policy: &Policy) -> Result<Build> {
-        let dir = self.checkout.join(flavour.name());
-        let compiler =
-            Compiler::for_flavour(flavour, &self.toolchain, &self.checkout, &self.overlay_dir(), (shims, policy))?;
-        let key = compiler.build_key(&self.version, flavour, &self.toolchain);
-        let python_wasm = dir.join("python.wasm");
-        let build_time = build_once(&dir, &python_wasm, &key, || self.configure_and_make(flavour, &compiler, &dir))?;
-        let launcher = dir.join("python.sh");
-        std::fs::write(
-            &launcher,
-            format!("#!/bin/sh\nexec {} {} \"$@\"\n", self.host_runner(flavour), python_wasm.display()),
-        )?;
-        make_executable(&launcher)?;
-        Ok(Build { flavour, dir, python_wasm, launcher, build_time })
+    fn version(&self) -> &str {
+        &self.version
+    }
+
+    fn toolchain(&self) -> &Toolchain {
+        &self.toolchain
     }
 
     /// CPython's own recipe in an empty `dir`: configure for wasm32-wasip1 (stock with CPython's config.site, the
@@ -211,6 +204,17 @@ impl Cpython {
             &format!("{} CPython make (about 2.5 minutes)", flavour.name()),
         )?;
         Ok(configure_time + make_time)
+    }
+
+    fn finish(&self, flavour: Flavour, dir: PathBuf, build_time: Option<Duration>) -> Result<Build> {
+        let python_wasm = dir.join(Self::ARTIFACT);
+        let launcher = dir.join("python.sh");
+        std::fs::write(
+            &launcher,
+            format!("#!/bin/sh\nexec {} {} \"$@\"\n", self.host_runner(flavour), python_wasm.display()),
+        )?;
+        make_executable(&launcher)?;
+        Ok(Build { flavour, dir, python_wasm, launcher, build_time })
     }
 }
 

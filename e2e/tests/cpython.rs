@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use e2e::cpython::{Build, Cpython};
+use e2e::flavoured::Recipe;
 use e2e::Flavour;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;

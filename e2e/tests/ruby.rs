@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use e2e::flavoured::Recipe;
 use e2e::ruby::{Build, Ruby};
 use e2e::Flavour;
 use wasi_shim::policy::Policy;

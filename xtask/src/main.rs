@@ -74,6 +74,9 @@ enum Command {
         /// Record this run instead: e2e/matrix/results.json and COMPATIBILITY.md
         #[arg(long)]
         write: bool,
+        /// Run nothing: render COMPATIBILITY.md from the committed record (after editing the differences)
+        #[arg(long, conflicts_with = "write")]
+        render: bool,
     },
     /// Serve the demo page on 127.0.0.1: the matrix's summary, and a program run in the browser under a preset
     /// beside the same program built over the stock sysroot
@@ -158,7 +161,12 @@ fn main() -> Result<()> {
             posix_suite::run(&codegen::project_root(), &posix_suite::Options { policy, base, families, record })
         }
         Command::Demo { port } => ::e2e::demo::serve(&codegen::project_root(), port),
-        Command::Matrix { write } => ::e2e::matrix::matrix(&codegen::project_root(), write),
+        Command::Matrix { render: true, .. } => {
+            let root = codegen::project_root();
+            std::fs::write(root.join("COMPATIBILITY.md"), ::e2e::matrix::render_committed(&root)?)?;
+            Ok(())
+        }
+        Command::Matrix { write, .. } => ::e2e::matrix::matrix(&codegen::project_root(), write),
         Command::E2e { interpreter: Interpreter::Cpython { src, full, runner } } => {
             e2e::cpython(src.as_deref(), full, runner.as_deref())
         }

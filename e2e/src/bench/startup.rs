@@ -10,6 +10,7 @@ use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::BaseRelease;
 
 use super::samples::{interleave, Pair, Row};
+use crate::flavoured::Recipe;
 use crate::runtimes::Runtime;
 use crate::{Flavour, Invocation};
 

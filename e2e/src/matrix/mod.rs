@@ -3,6 +3,7 @@
 //! (report.rs), checked against the committed record so a runtime that changes what it does is noticed.
 
 pub mod guests;
+pub mod interpreters;
 pub mod platforms;
 pub mod report;
 pub mod runtimes;
@@ -53,7 +54,37 @@ pub fn run(root: &Path) -> Result<Results> {
             }
         }
     }
+    cells.extend(interpreter_cells(&runtimes)?);
     Ok(Results { runtimes: runtimes.infos(root), cells })
+}
+
+/// The interpreter smoke over Debian trixie for wasm32-wasip1, in the process runtimes, where its build is cached.
+fn interpreter_cells(runtimes: &Runtimes) -> Result<Vec<Cell>> {
+    let mut cells = Vec::new();
+    for (name, job) in interpreters::jobs(&test_support::wasi_shim_binary())? {
+        for runtime in RuntimeId::ALL {
+            let result = match &job {
+                None => CellResult::NotRun { why: interpreters::NOT_CACHED.into() },
+                Some(_) if runtime == RuntimeId::Chromium => CellResult::NotRun {
+                    why: "the interpreter reads its library from host directories; the page's files are in memory"
+                        .into(),
+                },
+                Some(job) => {
+                    let seen = runtimes.run(runtime, std::slice::from_ref(job))?.remove(0);
+                    verdict(&job.config, seen)
+                }
+            };
+            cells.push(Cell {
+                area: interpreters::AREA.to_owned(),
+                guest: name.to_owned(),
+                base: platforms::Base::Trixie,
+                target: Target::Wasip1.name().to_owned(),
+                runtime,
+                result,
+            });
+        }
+    }
+    Ok(cells)
 }
 
 /// The platform's guests compiled, with their areas; a not-run cell for each guest that is not for it.
@@ -79,7 +110,7 @@ fn jobs_for(platform: &mut Platform) -> Result<(Vec<Job>, Vec<&'static str>, Vec
         }
         let module = platform.module(name, &config)?;
         let workdir = test_support::scratch(&dir).join(name);
-        jobs.push(Job { name: name.to_owned(), module, config, workdir });
+        jobs.push(Job { name: name.to_owned(), module, config, workdir, extra: Default::default() });
         areas.push(area);
     }
     Ok((jobs, areas, skipped))
@@ -92,15 +123,20 @@ fn verdict(config: &GuestConfig, seen: Observed) -> CellResult {
     }
 }
 
-/// The cells whose result differs between two records (a runtime's trap text aside), said one per line.
+/// The cells whose result differs between two records (a runtime's trap text aside), said one per line; a cell
+/// not run because its build is not cached on one side is not compared.
 pub fn changed_cells(recorded: &Results, now: &Results) -> Vec<String> {
+    let uncached = |c: &Cell| matches!(&c.result, CellResult::NotRun { why } if why == interpreters::NOT_CACHED);
     let outcome = |r: &CellResult| match r {
         CellResult::Differs { exit, unmet, .. } => format!("differs: exit {exit:?}, {unmet}"),
         other => format!("{other:?}"),
     };
     let find = |results: &Results, cell: &Cell| results.cells.iter().find(|c| c.key() == cell.key()).cloned();
     let mut changed = Vec::new();
-    for cell in &now.cells {
+    for cell in now.cells.iter().filter(|c| !uncached(c)) {
+        if find(recorded, cell).is_some_and(|c| uncached(&c)) {
+            continue;
+        }
         let before = find(recorded, cell).map(|c| outcome(&c.result));
         if before.as_deref() != Some(outcome(&cell.result).as_str()) {
             let name = format!("{} over {} {} in {:?}", cell.guest, serde_plain(cell.base), cell.target, cell.runtime);

@@ -188,30 +188,55 @@ fn render_target(page: &mut String, results: &Results, differences: &Differences
             results.runtimes.iter().filter(|r| !r.id.runs_components()).map(|r| r.name.as_str()).collect();
         writeln!(page, "\n{} run preview 1 modules only, not components.", others.join(", "))?;
     }
-    for (area, guests) in super::guests::AREAS {
+    let smoke = (super::interpreters::AREA, &super::interpreters::NAMES[..]);
+    for (area, guests) in super::guests::AREAS.iter().copied().chain(std::iter::once(smoke)) {
+        let table = Table { results, differences, target, runtimes: &runtimes };
+        let rows = guests.iter().map(|g| table.rows(area, g)).collect::<Result<Vec<_>>>()?.concat();
+        if rows.is_empty() {
+            continue;
+        }
         write!(page, "\n### {area}\n\n| guest | base |")?;
         for r in &runtimes {
             write!(page, " {} |", r.name)?;
         }
         writeln!(page, "\n|---|---|{}", "---|".repeat(runtimes.len()))?;
-        for guest in *guests {
-            let link = format!("tests/guests/{guest}.c");
-            for (base, _) in PLATFORMS.iter().filter(|(_, t)| *t == target) {
-                let row: Vec<&Cell> = results
-                    .cells
-                    .iter()
-                    .filter(|c| c.guest == *guest && c.base == *base && c.target == target.name())
-                    .collect();
-                write!(page, "| [`{guest}`]({link}) | {} |", base.title())?;
-                for r in &runtimes {
-                    let cell = row.iter().find(|c| c.runtime == r.id);
-                    write!(page, " {} |", cell.map_or("—".to_owned(), |c| cell_text(c, differences, &link)))?;
-                }
-                writeln!(page)?;
-            }
-        }
+        page.push_str(&rows);
     }
     Ok(())
+}
+
+/// One target's table rows: a guest per base, a cell per runtime.
+struct Table<'a> {
+    results: &'a Results,
+    differences: &'a Differences,
+    target: Target,
+    runtimes: &'a [&'a RuntimeInfo],
+}
+
+impl Table<'_> {
+    /// A guest's rows, one per base it ran on for this target.
+    fn rows(&self, area: &str, guest: &str) -> Result<String> {
+        let link = match area == super::interpreters::AREA {
+            true => "e2e/src/matrix/interpreters.rs".to_owned(),
+            false => format!("tests/guests/{guest}.c"),
+        };
+        let mut rows = String::new();
+        for (base, _) in PLATFORMS.iter().filter(|(_, t)| *t == self.target) {
+            let row: Vec<&Cell> = (self.results.cells.iter())
+                .filter(|c| c.guest == guest && c.base == *base && c.target == self.target.name())
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            write!(rows, "| [`{guest}`]({link}) | {} |", base.title())?;
+            for r in self.runtimes {
+                let cell = row.iter().find(|c| c.runtime == r.id);
+                write!(rows, " {} |", cell.map_or("—".to_owned(), |c| cell_text(c, self.differences, &link)))?;
+            }
+            writeln!(rows)?;
+        }
+        Ok(rows)
+    }
 }
 
 fn cell_text(cell: &Cell, differences: &Differences, link: &str) -> String {

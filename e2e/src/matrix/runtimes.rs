@@ -52,12 +52,14 @@ pub struct Observed {
     pub stderr: String,
 }
 
-/// One guest to run: its module, configuration and a scratch directory preopened as `.`.
+/// One guest to run: its module, configuration and a scratch directory preopened as `.`; an interpreter's
+/// further preopens, environment, argv[0] and stack in `extra`.
 pub struct Job {
     pub name: String,
     pub module: PathBuf,
     pub config: GuestConfig,
     pub workdir: PathBuf,
+    pub extra: Invocation,
 }
 
 /// The four runtimes, provisioned.
@@ -155,10 +157,12 @@ fn run_process(runtime: &Runtime, id: RuntimeId, job: &Job) -> Result<Observed> 
     let _ = std::fs::remove_dir_all(&job.workdir);
     std::fs::create_dir_all(&job.workdir)?;
     let env = job.config.env.iter().filter_map(|e| e.split_once('=')).map(|(k, v)| (k.to_owned(), v.to_owned()));
+    let workdir = (job.workdir.display().to_string(), ".".to_owned());
     let invocation = Invocation {
-        dirs: vec![(job.workdir.display().to_string(), ".".to_owned())],
-        env: env.collect(),
-        ..Default::default()
+        dirs: std::iter::once(workdir).chain(job.extra.dirs.iter().cloned()).collect(),
+        env: env.chain(job.extra.env.iter().cloned()).collect(),
+        argv0: job.extra.argv0.clone(),
+        max_wasm_stack: job.extra.max_wasm_stack,
     };
     let output = runtime
         .command(&job.module, &invocation, &job.config.args)

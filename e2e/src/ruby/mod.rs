@@ -13,10 +13,8 @@ mod output;
 
 pub use output::{parse_bootstraptest, parse_test_unit, RUN_ENDED};
 
-use super::flavoured::{build_once, Compiler};
+use super::flavoured::{Compiler, Recipe};
 use super::{make_executable, run_logged, Flavour, Invocation, TestFile};
-use wasi_shim::policy::Policy;
-use wasi_shim::shims::Shims;
 use wasi_shim::toolchain::{self, cache_dir, BaseRelease, Toolchain};
 
 /// Configure arguments both flavours share: Ruby's wasm/README.md recipe, plus the extensions
@@ -127,33 +125,6 @@ impl Ruby {
         })
     }
 
-    pub fn overlay_dir(&self) -> PathBuf {
-        self.work.join("wasi-shim-overlay")
-    }
-
-    /// Configure and make one flavour, unless the build there was made from the same inputs.
-    pub fn build(&self, flavour: Flavour, shims: &Shims, policy: &Policy) -> Result<Build> {
-        let dir = self.work.join(flavour.name());
-        let compiler =
-            Compiler::for_flavour(flavour, &self.toolchain, &self.work, &self.overlay_dir(), (shims, policy))?;
-        let key = compiler.build_key(&self.version, flavour, &self.toolchain);
-        let ruby_wasm = dir.join("ruby");
-        let build_time = build_once(&dir, &ruby_wasm, &key, || self.configure_and_make(flavour, &compiler, &dir))?;
-        let launcher = dir.join("ruby.sh");
-        // The caller's directory is `/` too, so scripts and test files given by relative path are found.
-        std::fs::write(
-            &launcher,
-            format!(
-                "#!/bin/sh\nexec {} run --dir \"$PWD::/\" {} {} \"$@\"\n",
-                self.runner.display(),
-                self.invocation(&dir).wasmtime_flags().join(" "),
-                ruby_wasm.display(),
-            ),
-        )?;
-        make_executable(&launcher)?;
-        Ok(Build { flavour, dir, ruby_wasm, launcher, build_time })
-    }
-
     /// How the Ruby built in `dir` runs: the source tree as `/src` and the build tree as `/build`, with the
     /// library path over both (no `make install`, which would download gems).
     pub fn invocation(&self, dir: &Path) -> Invocation {
@@ -163,6 +134,23 @@ impl Ruby {
         ];
         let rubylib = "/src/lib:/build/.ext/common:/build/.ext/wasm32-wasi:/build".to_owned();
         Invocation { dirs, env: vec![("RUBYLIB".to_owned(), rubylib)], ..Invocation::default() }
+    }
+}
+
+impl Recipe for Ruby {
+    type Build = Build;
+    const ARTIFACT: &'static str = "ruby";
+
+    fn tree(&self) -> &Path {
+        &self.work
+    }
+
+    fn version(&self) -> &str {
+        &self.version
+    }
+
+    fn toolchain(&self) -> &Toolchain {
+        &self.toolchain
     }
 
     /// Ruby's WASI recipe in an empty `dir`: configure (the overlay with its config.site), then make, which ends
@@ -198,6 +186,23 @@ impl Ruby {
             bail!("{} Ruby make produced no {}", flavour.name(), ruby_wasm.display());
         }
         Ok(configure_time + make_time)
+    }
+
+    fn finish(&self, flavour: Flavour, dir: PathBuf, build_time: Option<Duration>) -> Result<Build> {
+        let ruby_wasm = dir.join(Self::ARTIFACT);
+        let launcher = dir.join("ruby.sh");
+        // The caller's directory is `/` too, so scripts and test files given by relative path are found.
+        std::fs::write(
+            &launcher,
+            format!(
+                "#!/bin/sh\nexec {} run --dir \"$PWD::/\" {} {} \"$@\"\n",
+                self.runner.display(),
+                self.invocation(&dir).wasmtime_flags().join(" "),
+                ruby_wasm.display(),
+            ),
+        )?;
+        make_executable(&launcher)?;
+        Ok(Build { flavour, dir, ruby_wasm, launcher, build_time })
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 use e2e::cpython::{Build, Cpython, REGRTEST_FILES};
+use e2e::flavoured::Recipe;
 use e2e::{comparison_table, custom_section_bytes, regressions, symbol_sizes, time_commands, Flavour};
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::{bail, Result};
+use e2e::flavoured::Recipe;
 use e2e::ruby::{Build, Ruby, BOOTSTRAP_FILES, RUN_ENDED, TEST_FILES};
 use e2e::{comparison_table, regressions, time_commands, Flavour, TestFile};
 use wasi_shim::policy::Policy;
