@@ -3,6 +3,7 @@
 //! `cargo test -p wasi-shim` runs these; `cargo test --workspace` runs them and the interpreters.
 
 mod behaviours;
+mod build_systems;
 mod catalog;
 mod cli;
 mod fuzz_corpus;

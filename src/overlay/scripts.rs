@@ -97,7 +97,22 @@ fi
         let script = format!("#!/bin/sh\n# {GENERATED_MARKER}\nexec {} \"$@\"\n", sh::quote(utf8(tool)?));
         write_executable(&bin.join(toolchain.target.tool(name)), &script)?;
     }
-    Ok(())
+    write_executable(&bin.join(toolchain.target.tool("run")), &run_script()?)
+}
+
+/// `bin/<target>-run MODULE [ARGS]`: a program this overlay built, run by `wasi-shim run` with the current directory
+/// preopened as `.`; the exe wrapper build systems use for test programs (meson's cross file names it). The runner
+/// is `$WASI_SHIM`, else the `wasi-shim` that built the overlay, else the one on `PATH`.
+fn run_script() -> Result<String> {
+    let built_by = std::env::current_exe()
+        .ok()
+        .filter(|exe| exe.file_name().is_some_and(|n| n == "wasi-shim") && exe.is_file())
+        .map_or(Ok("wasi-shim".to_owned()), |exe| utf8(&exe).map(str::to_owned))?;
+    Ok(format!(
+        "#!/bin/sh\n# {GENERATED_MARKER}\n# A program this overlay built, run with the current directory preopened as `.`.\n\
+         runner=${{WASI_SHIM:-{}}}\nexec \"$runner\" run --dir . \"$@\"\n",
+        sh::quote(built_by)
+    ))
 }
 
 /// The component type of what the shims import beyond the base's own world, for `wasm-component-ld`: `wasi:cli/exit`'s
@@ -174,6 +189,8 @@ set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+# pkg-config finds only this overlay's .pc files, never the build machine's.
+set(ENV{{PKG_CONFIG_LIBDIR}} "${{WASI_SHIM_OVERLAY}}/lib/pkgconfig")
 # the wrappers add these; listed for projects that bypass them: {link}
 "#,
         triple = toolchain.triple,
@@ -185,5 +202,80 @@ set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
         ar = toolchain.target.tool("ar"),
         ranlib = toolchain.target.tool("ranlib"),
     );
-    write(&root.join("share/wasi-shim.cmake"), &cmake)
+    write(&root.join("share/wasi-shim.cmake"), &cmake)?;
+    write(&root.join("share/wasi-shim.meson"), &meson_cross_file(toolchain))?;
+    write(&root.join("lib/pkgconfig/wasi-shim.pc"), &pkg_config(policy, toolchain, plans, superseded)?)
+}
+
+/// `lib/pkgconfig/wasi-shim.pc`: what a build that does not use the wrappers needs to compile and link over the
+/// overlay with plain clang: the target and sysroot, the overlay's headers, its archive and the link plan's flags.
+/// The paths are relative to the file (`${pcfiledir}`, which pkg-config and pkgconf both define).
+fn pkg_config(policy: &Policy, toolchain: &Toolchain, plans: &[LinkPlan], superseded: &[String]) -> Result<String> {
+    let target = toolchain.target_flags().iter().map(|f| pc_escape(f)).collect::<Vec<_>>().join(" ");
+    let link = link_flags(plans, superseded).iter().map(|f| pc_escape(f)).collect::<Vec<_>>().join(" ");
+    let name = policy.name.replace(['\n', '\r'], " ");
+    Ok(format!(
+        r#"# {GENERATED_MARKER}
+# pkg-config --cflags --libs wasi-shim: compile and link over this overlay with plain clang
+prefix=${{pcfiledir}}/../..
+includedir=${{prefix}}/include
+libdir=${{prefix}}/lib/{triple}
+
+Name: wasi-shim
+Description: POSIX functions for {target_name} as the policy {name} chooses them
+Version: {version}
+Cflags: {target} -isystem ${{includedir}}
+Libs: {target} -L${{libdir}} {link}
+"#,
+        triple = toolchain.triple,
+        target_name = toolchain.target.name(),
+        version = env!("CARGO_PKG_VERSION"),
+    ))
+}
+
+/// A word of a `.pc` field: pkg-config splits fields on spaces and reads backslash escapes.
+fn pc_escape(word: &str) -> String {
+    word.chars()
+        .flat_map(|c| if matches!(c, ' ' | '\\' | '"' | '\'' | '$' | '#') { vec!['\\', c] } else { vec![c] })
+        .collect()
+}
+
+/// meson's cross file: the wrappers as the compilers and binutils, `bin/<target>-run` as the exe wrapper (so meson
+/// runs test programs and `meson test` runs the tests), and the host machine. Paths are relative to the file
+/// (`@DIRNAME@`, meson 0.56+), so the overlay can move.
+fn meson_cross_file(toolchain: &Toolchain) -> String {
+    let tool = |name: &str| toolchain.target.tool(name);
+    format!(
+        r#"# {GENERATED_MARKER}
+# meson cross file: meson setup --cross-file <overlay>/share/wasi-shim.meson build
+[constants]
+overlay = '@DIRNAME@' / '..'
+
+[binaries]
+c = overlay / 'bin/{cc}'
+cpp = overlay / 'bin/{cxx}'
+ar = overlay / 'bin/{ar}'
+ranlib = overlay / 'bin/{ranlib}'
+nm = overlay / 'bin/{nm}'
+exe_wrapper = overlay / 'bin/{run}'
+pkg-config = 'pkg-config'
+
+[properties]
+needs_exe_wrapper = true
+# Only this overlay's .pc files: the build machine's libraries are not wasm32's.
+pkg_config_libdir = [overlay / 'lib/pkgconfig']
+
+[host_machine]
+system = 'wasi'
+cpu_family = 'wasm32'
+cpu = 'wasm32'
+endian = 'little'
+"#,
+        cc = tool("clang"),
+        cxx = tool("clang++"),
+        ar = tool("ar"),
+        ranlib = tool("ranlib"),
+        nm = tool("nm"),
+        run = tool("run"),
+    )
 }

@@ -7,7 +7,7 @@ pub mod reuse;
 
 pub use guests::GuestConfig;
 pub use provision::{
-    cargo, fetch_upstream_source, provision_rust_target, provision_test_tools, target_dir, upstream_snapshot,
+    cargo, fetch_upstream_source, meson, provision_rust_target, provision_test_tools, target_dir, upstream_snapshot,
     wasi_shim_binary, wasip2_compiler, TEST_TOOLS,
 };
 

@@ -3,7 +3,7 @@
 //! `.ci/run` calls `cargo xtask provision`, which installs this same list: the README's test command and CI
 //! cannot need different machines.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -150,4 +150,13 @@ pub fn wasip2_compiler() -> Result<(PathBuf, Vec<String>)> {
 pub fn upstream_snapshot() -> Result<PathBuf> {
     let series = wasi_shim::patches::Series::read(&crate::root().join("wasi-libc-patches/series.toml"))?;
     Ok(crate::root().join(format!("../shared/upstream/wasi-libc-{}.tar.xz", series.base)))
+}
+
+/// meson and ninja from PyPI, installed into the cache: `(meson, ninja, the site directory meson imports from)`.
+pub fn meson() -> Result<(PathBuf, PathBuf, PathBuf)> {
+    let why = "the meson build-system tests";
+    let meson = wasi_shim::provision::pip_tool(why, "meson-wheel", "meson==1.12.1", "bin/meson")?;
+    let ninja = wasi_shim::provision::pip_tool(why, "ninja-wheel", "ninja==1.13.2", "bin/ninja")?;
+    let site = meson.parent().and_then(Path::parent).context("meson's site directory")?.to_path_buf();
+    Ok((meson, ninja, site))
 }
