@@ -172,7 +172,7 @@ impl Setting {
 }
 
 /// Policy tables that may hold catalog settings.
-pub const SETTING_TABLES: &[&str] = &["host", "limits", "paths", "signals", "syslog", "terminal"];
+pub const SETTING_TABLES: &[&str] = &["environment", "host", "limits", "paths", "signals", "syslog", "terminal"];
 
 /// One file of `shims/catalog/`: some areas and their functions.
 #[derive(Debug, Deserialize)]
@@ -197,6 +197,8 @@ pub const EXTRA_SYMBOLS: &[(&str, &str)] = &[
     ("bsd_signal", "the base's signal.o defines it beside signal(); ours must too, or that member could be pulled in and clash"),
     ("__sysv_signal", "the base's signal.o defines it beside signal(); ours must too, for the same reason"),
     ("h_errno", "netdb.h declares it as the error of gethostbyname and gethostbyaddr; hostnames.c defines it"),
+    ("__wrap___wasilibc_ensure_environ", "where getenv and setenv first read the runtime's environment: login_environment.c fills in HOME, USER, LOGNAME and SHELL there (environment.login_defaults)"),
+    ("__wrap___wasilibc_initialize_environ", "where a program reading `environ` first reads the runtime's environment: the same, for that path"),
 ];
 
 /// Policy keys a catalog row may name in `value`.

@@ -7,7 +7,15 @@ use wasi_shim::catalog::{Behaviour, Catalog};
 use wasi_shim::policy::Policy;
 
 /// Guests that exercise several functions together rather than one function and behaviour.
-const COMBINED_GUESTS: &[&str] = &["posix_program", "posix_program_strict", "setjmp_program"];
+/// Guests of no single function: whole programs, and the login environment (a setting, `environment.login_defaults`).
+const COMBINED_GUESTS: &[&str] = &[
+    "posix_program",
+    "posix_program_strict",
+    "setjmp_program",
+    "login_environment_default",
+    "login_environment_kept",
+    "login_environment_strict",
+];
 
 fn guest_names() -> BTreeSet<String> {
     std::fs::read_dir(root().join("tests/guests"))

@@ -282,10 +282,15 @@ fn verify_archive(catalog: &Catalog, toolchain: &Toolchain, plans: &[LinkPlan], 
 }
 
 /// The flags a link through the wrappers appends after the user's arguments.
+/// wasi-libc's functions that first read the runtime's environment, which `shims/src/login_environment.c` wraps.
+pub const LOGIN_ENVIRONMENT_WRAPS: [&str; 2] = ["__wasilibc_ensure_environ", "__wasilibc_initialize_environ"];
+
 pub fn link_flags(plans: &[LinkPlan], superseded: &[String]) -> Vec<String> {
     // The shadow stack below the data: an overflow (deep recursion, nested signal handlers) then traps at
     // address 0 instead of silently overwriting .data and .bss.
     let mut flags = vec!["-Wl,--stack-first".to_owned()];
+    // The login environment (shims/src/login_environment.c) is filled in where wasi-libc first reads the runtime's.
+    flags.push(format!("-Wl,{}", LOGIN_ENVIRONMENT_WRAPS.map(|s| format!("--wrap={s}")).join(",")));
     let wraps: Vec<&str> = plans.iter().filter(|p| p.link == Link::Wrap).map(|p| p.function.as_str()).collect();
     if !wraps.is_empty() {
         flags.push(format!("-Wl,{}", wraps.iter().map(|w| format!("--wrap={w}")).collect::<Vec<_>>().join(",")));

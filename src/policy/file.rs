@@ -25,6 +25,7 @@ pub(super) struct PolicyFile {
     #[serde(default)]
     pub(super) functions: BTreeMap<Spanned<String>, Spanned<Setting>>,
     // Tables of catalog settings (catalog::SETTING_TABLES): checked against the catalog's registry.
+    pub(super) environment: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     pub(super) host: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     pub(super) limits: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     pub(super) paths: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,

@@ -276,6 +276,7 @@ impl<'c> Resolver<'c> {
 /// One of the policy file's catalog setting tables, by name.
 fn setting_table<'f>(file: &'f PolicyFile, table: &str) -> Option<&'f BTreeMap<Spanned<String>, Spanned<toml::Value>>> {
     match table {
+        "environment" => file.environment.as_ref(),
         "host" => file.host.as_ref(),
         "limits" => file.limits.as_ref(),
         "paths" => file.paths.as_ref(),
