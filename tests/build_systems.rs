@@ -1,4 +1,5 @@
-//! Build systems over an overlay with nothing but what the overlay ships: meson with `share/wasi-shim.meson`.
+//! Build systems over an overlay with nothing but what the overlay ships: meson with `share/wasi-shim.meson`, make
+//! with `pkg-config`, and scripts made for wasi-sdk with the `sdk/` view.
 
 use std::process::Command;
 
@@ -60,6 +61,52 @@ fn a_makefile_with_only_pkg_config_builds_a_program_that_runs_under_the_policy()
     );
     let ran =
         test_support::run_module(&build.join("program.wasm"), &[], &["wasi".to_owned()], &scratch("pkg-config-run"));
+    let stdout = String::from_utf8_lossy(&ran.stdout);
+    assert_eq!(ran.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&ran.stderr));
+    assert!(stdout.starts_with("user wasi, handler ran, RLIMIT_NOFILE "), "{stdout}");
+}
+
+/// `<overlay>/sdk` is laid out as wasi-sdk is, and a build that takes it as `WASI_SDK_PATH` the way CPython's
+/// `Tools/wasm/wasi.py` does (`$WASI_SDK_PATH/bin/clang --sysroot=$WASI_SDK_PATH/share/wasi-sysroot`, its archiver
+/// and ranlib) gets the overlay: the program runs under the policy.
+#[test]
+fn the_wasi_sdk_view_builds_over_the_overlay_as_wasi_sdk_users_call_it() {
+    let out = overlay("default", BaseRelease::Trixie);
+    let sdk = out.join("sdk");
+    for file in
+        ["bin/clang", "bin/clang++", "bin/clang-cpp", "bin/llvm-ar", "bin/llvm-ranlib", "bin/llvm-nm", "bin/wasm-ld"]
+    {
+        assert!(sdk.join(file).is_file(), "sdk/{file} is missing");
+    }
+    assert!(sdk.join("share/wasi-sysroot/include").is_dir(), "sdk/share/wasi-sysroot is not a sysroot");
+    let cmake = std::fs::read_to_string(sdk.join("share/cmake/wasi-sdk.cmake")).unwrap();
+    assert!(cmake.contains("share/wasi-shim.cmake"), "{cmake}");
+
+    let build = scratch("sdk-view-build");
+    let sources = test_support::root().join("tests/build-systems");
+    let sysroot = format!("--sysroot={}", sdk.join("share/wasi-sysroot").display());
+    let object = |name: &str| build.join(format!("{name}.o"));
+    for name in ["posix", "program"] {
+        sh(
+            Command::new(sdk.join("bin/clang"))
+                .arg(&sysroot)
+                .arg("-c")
+                .arg(sources.join(format!("{name}.c")))
+                .arg("-o")
+                .arg(object(name)),
+            "sdk/bin/clang -c",
+        );
+    }
+    let archive = build.join("libposix.a");
+    let _ = std::fs::remove_file(&archive);
+    sh(Command::new(sdk.join("bin/llvm-ar")).arg("rc").arg(&archive).arg(object("posix")), "sdk/bin/llvm-ar");
+    sh(Command::new(sdk.join("bin/llvm-ranlib")).arg(&archive), "sdk/bin/llvm-ranlib");
+    let module = build.join("program.wasm");
+    sh(
+        Command::new(sdk.join("bin/clang")).arg(&sysroot).arg(object("program")).arg(&archive).arg("-o").arg(&module),
+        "sdk/bin/clang (link)",
+    );
+    let ran = test_support::run_module(&module, &[], &["wasi".to_owned()], &scratch("sdk-view-run"));
     let stdout = String::from_utf8_lossy(&ran.stdout);
     assert_eq!(ran.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&ran.stderr));
     assert!(stdout.starts_with("user wasi, handler ran, RLIMIT_NOFILE "), "{stdout}");

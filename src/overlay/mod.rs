@@ -17,6 +17,7 @@ use crate::toolchain::Toolchain;
 mod fresh;
 mod install;
 mod scripts;
+mod sdk;
 
 /// The manifest's file name, at the overlay's root.
 pub const MANIFEST: &str = "manifest.toml";
@@ -142,6 +143,7 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
     verify_archive(catalog, toolchain, &plans, &archive)?;
     scripts::write_wrappers(toolchain, &plans, &superseded, staging.path())?;
     scripts::write_share(shims, policy, toolchain, &plans, &superseded, staging.path(), out)?;
+    sdk::write_view(toolchain, staging.path())?;
     write_manifest(policy, toolchain, &plans, &superseded, staging.path(), &inputs)?;
 
     install::install(staging, out)?;

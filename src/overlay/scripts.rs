@@ -136,7 +136,7 @@ package wasi:cli@0.2.12 {
 }
 "#;
 
-fn write_executable(path: &Path, text: &str) -> Result<()> {
+pub(super) fn write_executable(path: &Path, text: &str) -> Result<()> {
     write(path, text)?;
     #[cfg(unix)]
     {
