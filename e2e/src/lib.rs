@@ -14,6 +14,7 @@ pub mod ruby;
 pub mod runtimes;
 pub mod rust_guests;
 pub mod wasi_libc;
+pub mod wasi_py;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
