@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod base;
+pub mod binfmt;
 pub mod builtins;
 pub mod catalog;
 pub mod codegen;

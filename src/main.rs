@@ -128,6 +128,15 @@ enum Command {
         #[arg(long, default_value = "bookworm")]
         base: String,
     },
+    /// Register an overlay's runner with the kernel's binfmt_misc, so WebAssembly programs run when executed (a
+    /// configure script's run-tests among them); --remove takes the registration away
+    Binfmt {
+        /// The overlay whose bin/<target>-run runs the programs
+        #[arg(long, required_unless_present = "remove")]
+        overlay: Option<PathBuf>,
+        #[arg(long, conflicts_with = "overlay")]
+        remove: bool,
+    },
     /// Explain a catalog function: prototype, behaviours, errnos, reasons, and a policy's choice
     Explain {
         function: String,
@@ -202,6 +211,15 @@ fn real_main() -> Result<ExitCode> {
             let series = wasi_shim::patches::Generator { shims: &shims, policy: &policy, toolchain: &toolchain }
                 .generate(&tree, &out)?;
             print_series(&out, &series);
+        }
+        Command::Binfmt { overlay, remove } => {
+            let said = match overlay {
+                Some(overlay) if !remove => wasi_shim::binfmt::install(&wasi_shim::binfmt::runner_of(&overlay)?)?,
+                _ => wasi_shim::binfmt::remove()?,
+            };
+            for line in said {
+                println!("{line}");
+            }
         }
         Command::Explain { function, policy } => {
             let policy = Policy::load(&policy, catalog)?;

@@ -111,3 +111,61 @@ fn the_wasi_sdk_view_builds_over_the_overlay_as_wasi_sdk_users_call_it() {
     assert_eq!(ran.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&ran.stderr));
     assert!(stdout.starts_with("user wasi, handler ran, RLIMIT_NOFILE "), "{stdout}");
 }
+
+/// `wasi-shim binfmt --overlay DIR` registers the overlay's runner with binfmt_misc: a configure script for
+/// `--host=wasm32-wasi` then finds it can run what it builds, so `AC_RUN_IFELSE` tests run under the policy
+/// (getuid answers the policy's 1000, strtoul works) instead of taking their cross-compiling branch, which they take
+/// again once `wasi-shim binfmt --remove` took the registration away.
+#[test]
+fn configure_run_tests_run_under_the_policy_with_binfmt_registered() {
+    test_support::provision_test_tools();
+    let out = overlay("default", BaseRelease::Trixie);
+    let tree = scratch("runtest-configure");
+    let _ = std::fs::remove_dir_all(&tree);
+    std::fs::create_dir_all(&tree).unwrap();
+    std::fs::copy(test_support::root().join("tests/build-systems/runtest/configure.ac"), tree.join("configure.ac"))
+        .unwrap();
+    sh(Command::new("autoconf").current_dir(&tree), "autoconf");
+    let configure = || {
+        let out = Command::new("./configure")
+            .arg("--host=wasm32-wasi")
+            .arg(format!("CC={}", out.join("bin/wasm32-wasi-clang").display()))
+            .arg("--cache-file=/dev/null")
+            // The overlay was built by this test process: name the runner its run script execs.
+            .env("WASI_SHIM", wasi_shim_binary())
+            .current_dir(&tree)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "configure failed:\n{stdout}{}", String::from_utf8_lossy(&out.stderr));
+        stdout
+    };
+    let binfmt = |args: &[&str]| Command::new(wasi_shim_binary()).arg("binfmt").args(args).output().unwrap();
+    let registered = binfmt(&["--overlay", out.to_str().unwrap()]);
+    assert!(registered.status.success(), "wasi-shim binfmt failed: {}", String::from_utf8_lossy(&registered.stderr));
+    let native = {
+        // Removed even when configure fails: the registration is the machine's, not this test's.
+        let _registered = Deregister;
+        configure()
+    };
+    for line in [
+        "checking whether we are cross compiling... no",
+        "checking whether getuid answers 1000... yes",
+        "checking whether strtoul stops at the first non-digit... yes",
+    ] {
+        assert!(native.contains(line), "with binfmt: no `{line}` in:\n{native}");
+    }
+    let cross = configure();
+    assert!(cross.contains("checking whether we are cross compiling... yes"), "{cross}");
+    assert!(cross.contains("checking whether getuid answers 1000... cross"), "{cross}");
+}
+
+/// Takes `wasi-shim binfmt`'s registration away when dropped.
+struct Deregister;
+
+impl Drop for Deregister {
+    fn drop(&mut self) {
+        let removed = Command::new(wasi_shim_binary()).args(["binfmt", "--remove"]).output();
+        assert!(removed.is_ok_and(|o| o.status.success()), "wasi-shim binfmt --remove failed");
+    }
+}
