@@ -270,5 +270,31 @@ pub fn config_site(policy: &Policy, target: Target, overlay: &str) -> String {
         // "yes" from a successful link; the behaviour is the answer.
         writeln!(s, "ac_cv_func_{name}_works=${{ac_cv_func_{name}_works={answer}}}").unwrap();
     }
+    writeln!(s, "# autoconf's run-tests of libc itself, which a cross build cannot run (`wasi-shim binfmt` lets it):")
+        .unwrap();
+    for (variable, answer, reason) in RUN_TEST_ANSWERS {
+        writeln!(s, "{variable}=${{{variable}={answer}}}  # {reason}").unwrap();
+    }
     s
 }
+
+/// What autoconf's run-tests of the C library (`AC_FUNC_MALLOC` …) find when they run over wasi-libc and the
+/// overlay (measured with `wasi-shim binfmt`, checked by `tests/build_systems.rs`): config.site's answers for a
+/// cross build, which otherwise guesses the worst. (cache variable, answer, what the probe found.)
+pub const RUN_TEST_ANSWERS: &[(&str, &str, &str)] = &[
+    ("ac_cv_func_malloc_0_nonnull", "yes", "malloc(0) returns a unique pointer (musl)"),
+    ("ac_cv_func_realloc_0_nonnull", "yes", "realloc(NULL, 0) returns a unique pointer (musl)"),
+    ("ac_cv_func_strnlen_working", "yes", "strnlen stops at the bound"),
+    ("ac_cv_func_memcmp_working", "yes", "memcmp compares bytes as unsigned"),
+    ("ac_cv_func_strtod", "yes", "strtod parses what the probe asks"),
+    ("ac_cv_func_strcoll_works", "yes", "strcoll orders in the C locale"),
+    ("ac_cv_func_utime_null", "yes", "utime(file, NULL) sets the times to now"),
+    ("ac_cv_func_working_mktime", "no", "the probe's time zones (TZ=PST8PDT …) need zone data wasi-libc lacks"),
+    ("ac_cv_func_mmap_fixed_mapped", "no", "wasi-libc's mmap emulation refuses MAP_FIXED and shared file mappings"),
+    (
+        "ac_cv_func_lstat_dereferences_slashed_symlink",
+        "no",
+        "lstat(\"link/\") does not follow a symlink to a directory",
+    ),
+    ("ac_cv_func_stat_empty_string_bug", "yes", "stat(\"\") succeeds where POSIX asks for ENOENT"),
+];

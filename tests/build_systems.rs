@@ -1,6 +1,7 @@
 //! Build systems over an overlay with nothing but what the overlay ships: meson with `share/wasi-shim.meson`, make
 //! with `pkg-config`, and scripts made for wasi-sdk with the `sdk/` view.
 
+use std::path::Path;
 use std::process::Command;
 
 use test_support::{meson, overlay, scratch, sh, wasi_shim_binary};
@@ -140,14 +141,7 @@ fn configure_run_tests_run_under_the_policy_with_binfmt_registered() {
         assert!(out.status.success(), "configure failed:\n{stdout}{}", String::from_utf8_lossy(&out.stderr));
         stdout
     };
-    let binfmt = |args: &[&str]| Command::new(wasi_shim_binary()).arg("binfmt").args(args).output().unwrap();
-    let registered = binfmt(&["--overlay", out.to_str().unwrap()]);
-    assert!(registered.status.success(), "wasi-shim binfmt failed: {}", String::from_utf8_lossy(&registered.stderr));
-    let native = {
-        // Removed even when configure fails: the registration is the machine's, not this test's.
-        let _registered = Deregister;
-        configure()
-    };
+    let (native, cross) = with_binfmt(&out, configure);
     for line in [
         "checking whether we are cross compiling... no",
         "checking whether getuid answers 1000... yes",
@@ -155,9 +149,22 @@ fn configure_run_tests_run_under_the_policy_with_binfmt_registered() {
     ] {
         assert!(native.contains(line), "with binfmt: no `{line}` in:\n{native}");
     }
-    let cross = configure();
     assert!(cross.contains("checking whether we are cross compiling... yes"), "{cross}");
     assert!(cross.contains("checking whether getuid answers 1000... cross"), "{cross}");
+}
+
+/// `run` with the overlay's runner registered by `wasi-shim binfmt`, then again after `--remove`: (with, without).
+/// The registration is the machine's, so tests take turns, and it is removed even when `run` panics.
+fn with_binfmt<T>(overlay: &Path, mut run: impl FnMut() -> T) -> (T, T) {
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let registered = Command::new(wasi_shim_binary()).args(["binfmt", "--overlay"]).arg(overlay).output().unwrap();
+    assert!(registered.status.success(), "wasi-shim binfmt failed: {}", String::from_utf8_lossy(&registered.stderr));
+    let with = {
+        let _registered = Deregister;
+        run()
+    };
+    (with, run())
 }
 
 /// Takes `wasi-shim binfmt`'s registration away when dropped.
@@ -167,5 +174,45 @@ impl Drop for Deregister {
     fn drop(&mut self) {
         let removed = Command::new(wasi_shim_binary()).args(["binfmt", "--remove"]).output();
         assert!(removed.is_ok_and(|o| o.status.success()), "wasi-shim binfmt --remove failed");
+    }
+}
+
+/// config.site's answers to autoconf's run-tests of the C library are what those tests find when they really run
+/// (under `wasi-shim binfmt`), and a cross build without binfmt takes exactly those answers from config.site.
+#[test]
+fn config_site_answers_libc_run_tests_as_they_run_under_the_policy() {
+    test_support::provision_test_tools();
+    wasi_shim::provision::ensure_packages("config.guess and config.sub for AC_CANONICAL_HOST", &["autotools-dev"])
+        .expect("autotools-dev");
+    let out = overlay("default", BaseRelease::Trixie);
+    let tree = scratch("libc-probes");
+    let _ = std::fs::remove_dir_all(&tree);
+    std::fs::create_dir_all(&tree).unwrap();
+    let probes = test_support::root().join("tests/build-systems/runtest/libc-probes.ac");
+    std::fs::copy(probes, tree.join("configure.ac")).unwrap();
+    for aux in ["config.guess", "config.sub"] {
+        std::fs::copy(Path::new("/usr/share/misc").join(aux), tree.join(aux)).unwrap();
+    }
+    sh(Command::new("autoconf").current_dir(&tree), "autoconf");
+    let cache = |config_site: Option<&Path>| {
+        let cache = tree.join("config.cache");
+        let _ = std::fs::remove_file(&cache);
+        let mut configure = Command::new("./configure");
+        configure
+            .arg("--host=wasm32-wasi")
+            .arg(format!("CC={}", out.join("bin/wasm32-wasi-clang").display()))
+            .arg("--cache-file=config.cache")
+            .env("WASI_SHIM", wasi_shim_binary())
+            .env("CONFIG_SITE", config_site.unwrap_or(Path::new("/dev/null")))
+            .current_dir(&tree);
+        sh(&mut configure, "configure with the libc probes");
+        std::fs::read_to_string(cache).unwrap()
+    };
+    let (measured, _) = with_binfmt(&out, || cache(None));
+    let answered = cache(Some(&out.join("share/config.site")));
+    for (variable, answer, _) in wasi_shim::codegen::RUN_TEST_ANSWERS {
+        let line = format!("{variable}=${{{variable}={answer}}}");
+        assert!(measured.lines().any(|l| l == line), "measured: no `{line}` in:\n{measured}");
+        assert!(answered.lines().any(|l| l == line), "config.site: no `{line}` in:\n{answered}");
     }
 }
