@@ -16,6 +16,7 @@ pub mod files;
 pub mod overlay;
 pub mod patches;
 pub mod policy;
+pub mod progress;
 pub mod provision;
 pub mod recipes;
 pub mod report;

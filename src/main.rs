@@ -20,6 +20,9 @@ struct Cli {
     /// Read the catalog, C sources and headers from this shims/ directory instead of the built-in copy
     #[arg(long, global = true, env = "WASI_SHIM_SHIMS_DIR", value_name = "DIR")]
     shims: Option<PathBuf>,
+    /// No progress lines or bars on stderr (results and errors still print)
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -162,6 +165,7 @@ fn main() -> ExitCode {
 
 fn real_main() -> Result<ExitCode> {
     let cli = Cli::parse();
+    wasi_shim::progress::set_quiet(cli.quiet);
     let shims = Shims::load(cli.shims.as_deref())?;
     let catalog = &shims.catalog;
     match cli.command {

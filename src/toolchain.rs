@@ -292,7 +292,13 @@ pub fn over_sysroot_with(tools: LlvmTools, sysroot: PathBuf, target: Target, fou
 pub fn discover_or_provision(release: BaseRelease, target: Target) -> Result<Toolchain> {
     let mut toolchain = match discover(release, target)? {
         Some(found) => found,
-        None => provision_base(release, target)?,
+        None => {
+            let provisioning =
+                crate::progress::step("Provisioned", format!("Debian {}'s wasi-libc for {target}", release.suite()));
+            let found = provision_base(release, target)?;
+            provisioning.finish();
+            found
+        }
     };
     if target.is_component() && toolchain.component_linker.is_none() {
         toolchain.component_linker = component_linker(&toolchain.clang, target, true)?;

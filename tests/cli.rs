@@ -233,3 +233,33 @@ fn audit_of_an_object_and_a_module_reads_their_undefined_symbols() {
         assert!(stdout.contains("covered    sigaction                emulate under policy default"), "{stdout}");
     }
 }
+
+/// `build` shows its steps as cargo does (a line each with its elapsed time, on stderr), and `--quiet` silences
+/// them while the summary still prints.
+#[test]
+fn build_shows_its_steps_with_elapsed_times_and_quiet_silences_them() {
+    toolchain(BaseRelease::Trixie);
+    let dir = scratch("progress");
+    for quiet in [false, true] {
+        let out_dir = dir.join(if quiet { "quiet" } else { "loud" });
+        let _ = std::fs::remove_dir_all(&out_dir);
+        let mut args = vec!["build", "--out", out_dir.to_str().unwrap()];
+        if quiet {
+            args.push("--quiet");
+        }
+        let out = wasi_shim(&args);
+        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+        assert!(out.status.success(), "{stderr}");
+        assert!(stdout.starts_with("built overlay "), "{stdout}");
+        if quiet {
+            assert_eq!(stderr, "", "--quiet printed on stderr");
+            continue;
+        }
+        for step in ["Scanned the base's archives", "Compiled the shims for policy default", "Installed the overlay"] {
+            let line =
+                stderr.lines().find(|l| l.trim_start().starts_with(step)).unwrap_or_else(|| panic!("{step}: {stderr}"));
+            let seconds = line.rsplit_once(" in ").and_then(|(_, t)| t.strip_suffix('s')).unwrap_or("");
+            assert!(seconds.parse::<f64>().is_ok(), "no elapsed time in `{line}`");
+        }
+    }
+}

@@ -46,7 +46,7 @@ impl Flavour {
 pub fn run_logged(command: &mut Command, log: &Path, what: &str) -> Result<Duration> {
     let file = std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
     let started = Instant::now();
-    eprintln!("e2e: {what} (log: {})", log.display());
+    let step = wasi_shim::progress::step("Ran", format!("{what} (log: {})", log.display()));
     let status = command
         .stdout(file.try_clone()?)
         .stderr(file)
@@ -57,6 +57,7 @@ pub fn run_logged(command: &mut Command, log: &Path, what: &str) -> Result<Durat
         let tail: Vec<&str> = text.lines().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
         bail!("{what} failed ({status}); last lines of {}:\n{}", log.display(), tail.join("\n"));
     }
+    step.finish();
     Ok(started.elapsed())
 }
 

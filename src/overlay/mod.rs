@@ -11,6 +11,7 @@ use crate::base::{plan_links, superseded_libraries, symbol_name, BaseSymbols, Li
 use crate::catalog::Catalog;
 use crate::codegen::{self, GENERATED_MARKER};
 use crate::policy::Policy;
+use crate::progress;
 use crate::shims::Shims;
 use crate::toolchain::Toolchain;
 
@@ -115,9 +116,11 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
         });
     }
     let catalog = &shims.catalog;
+    let scanning = progress::step("Scanned", format!("the base's archives in {}", toolchain.sysroot_lib().display()));
     let base = BaseSymbols::scan(toolchain)?;
     let plans = plan_links(catalog, policy, &base, toolchain.target);
     let superseded = superseded_libraries(&plans, &base);
+    scanning.finish();
 
     // Before any work: a path the generated scripts cannot name, or contents a build would destroy.
     crate::valid::utf8(out)?;
@@ -139,14 +142,20 @@ pub fn build(shims: &Shims, policy: &Policy, toolchain: &Toolchain, out: &Path) 
         .context("cannot create a build directory")?;
 
     write_headers(shims, staging.path())?;
+    let compiling = progress::step("Compiled", format!("the shims for policy {} ({})", policy.name, toolchain.target));
     let archive = compile_library(shims, policy, toolchain, &plans, staging.path(), work.path())?;
     verify_archive(catalog, toolchain, &plans, &archive)?;
+    compiling.finish();
+    let writing = progress::step("Wrote", "the wrappers, config.site, the CMake, meson and pkg-config files, sdk/");
     scripts::write_wrappers(toolchain, &plans, &superseded, staging.path())?;
     scripts::write_share(shims, policy, toolchain, &plans, &superseded, staging.path(), out)?;
     sdk::write_view(toolchain, staging.path())?;
     write_manifest(policy, toolchain, &plans, &superseded, staging.path(), &inputs)?;
+    writing.finish();
 
+    let installing = progress::step("Installed", format!("the overlay at {}", out.display()));
     install::install(staging, out)?;
+    installing.finish();
     Ok(BuildReport { out: out.to_path_buf(), rebuilt: true, plans, superseded_libraries: superseded })
 }
 

@@ -246,16 +246,24 @@ impl Generator<'_> {
         // git runs inside the scratch repository: a relative --out would land there.
         let out = &std::path::absolute(out)?;
         let scratch = tempfile::Builder::new().prefix("wasi-shim-patches-").tempdir()?;
+        let planning = crate::progress::step("Planned", format!("the series over wasi-libc {base} (its base built)"));
         let plan = self.plan(tree, layout, scratch.path())?;
+        planning.finish();
         let repo = scratch.path().join("tree");
         let git = git::Git::init_from(tree, &repo, &format!("wasi-libc {base}"))?;
         let renderer = render::Renderer { generator: self, plan: &plan, repo: &repo };
         renderer.render(&[])?;
         git.commit_all(&self.common_message(&plan.areas, layout))?;
+        let committing = crate::progress::step("Committed", format!("{} areas, one patch each", plan.areas.len()));
+        let bar = crate::progress::bar(plan.areas.len() as u64, "areas");
         for (i, area) in plan.areas.iter().enumerate() {
+            bar.set_message(area.name.clone());
             renderer.render(&plan.areas[..=i])?;
             git.commit_all(&self.area_message(area, &plan.headers, &plan.link_plans, tree))?;
+            bar.inc(1);
         }
+        bar.finish_and_clear();
+        committing.finish();
         std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
         for old in &previous {
             std::fs::remove_file(out.join(old)).with_context(|| format!("cannot remove the old {old}"))?;

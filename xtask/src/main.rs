@@ -15,6 +15,9 @@ use wasi_shim::toolchain::BaseRelease;
 #[derive(Parser)]
 #[command(name = "xtask", about = "wasi-shim project automation")]
 struct Cli {
+    /// No progress lines or bars on stderr (tables, results and errors still print)
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -136,7 +139,9 @@ enum Interpreter {
 }
 
 fn main() -> Result<()> {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    wasi_shim::progress::set_quiet(cli.quiet);
+    match cli.command {
         Command::Codegen { check } => codegen::run(check),
         Command::Provision => {
             test_support::provision_test_tools();

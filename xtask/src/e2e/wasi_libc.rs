@@ -249,19 +249,32 @@ impl Upstream {
         }
         let overlay_dir = self.work.join("overlays").join(name.trim_end_matches(".toml"));
         wasi_shim::overlay::build(&self.shims, &policy, &self.toolchain, &overlay_dir)?;
-        eprintln!("e2e: {} guests under policy {name}", guests.len());
+        let step = wasi_shim::progress::step(
+            "Ran",
+            format!("{} guests under policy {name}, overlay and patched", guests.len()),
+        );
+        let bar = wasi_shim::progress::bar(guests.len() as u64, "guests");
+        bar.set_message(name.to_owned());
+        let bar = &bar;
         let overlay_dir = overlay_dir.as_path();
         let results: Vec<Vec<GuestRun>> = std::thread::scope(|scope| {
             let handles: Vec<_> = guests
                 .chunks(guests.len().div_ceil(2))
                 .map(|chunk| {
                     scope.spawn(move || {
-                        chunk.iter().map(|(name, path, config)| self.compare(overlay_dir, name, path, config)).collect()
+                        let compare = |(name, path, config): &Guest| {
+                            let run = self.compare(overlay_dir, name, path, config);
+                            bar.inc(1);
+                            run
+                        };
+                        chunk.iter().map(compare).collect()
                     })
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().expect("guest thread panicked")).collect()
         });
+        bar.finish_and_clear();
+        step.finish();
         Ok(results.into_iter().flatten().collect())
     }
 

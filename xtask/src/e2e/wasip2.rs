@@ -50,8 +50,12 @@ pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Re
             .map(|p| p.function)
             .collect();
         let run = PolicyRun { guest_dir: &guest_dir, overlay: &overlay, work, left_to_base };
-        eprintln!("e2e: {} guests under policy {policy_name} for wasm32-wasip2", list.len());
+        let step =
+            wasi_shim::progress::step("Ran", format!("{} guests under policy {policy_name} as components", list.len()));
+        let bar = wasi_shim::progress::bar(list.len() as u64, "guests");
+        bar.set_message(policy_name.clone());
         for guest in &list {
+            bar.inc(1);
             let function = guest_function(&shims.catalog, &guest.0);
             let area = function.map_or("(none)".to_owned(), |f| shims.catalog.function(f).expect("named").area.clone());
             let outcome = run.run(guest, function);
@@ -65,6 +69,8 @@ pub fn guests_over(root: &Path, sysroot: &Path, clang: &Path, work: &Path) -> Re
                 }
             }
         }
+        bar.finish_and_clear();
+        step.finish();
     }
     print_areas(&by_area);
     if !failures.is_empty() {
