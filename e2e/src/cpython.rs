@@ -112,11 +112,7 @@ impl Cpython {
         if std::fs::read_to_string(&stamp).ok().as_deref() != Some(key.as_str()) {
             let _ = std::fs::remove_dir_all(work);
             std::fs::create_dir_all(work)?;
-            let status =
-                Command::new("cp").arg("-a").arg(source.join(".")).arg(work).status().context("cannot run cp")?;
-            if !status.success() {
-                bail!("copying {} to {} failed", source.display(), work.display());
-            }
+            crate::copy_tree(&source, work)?;
             std::fs::write(&stamp, &key)?;
         }
         Ok(Cpython {

@@ -61,6 +61,15 @@ pub fn run_logged(command: &mut Command, log: &Path, what: &str) -> Result<Durat
     Ok(started.elapsed())
 }
 
+/// Copy the contents of the `source` tree into `tree` (`cp -a`, which keeps modes and times).
+pub fn copy_tree(source: &Path, tree: &Path) -> Result<()> {
+    let status = Command::new("cp").arg("-a").arg(source.join(".")).arg(tree).status().context("cannot run cp")?;
+    if !status.success() {
+        bail!("copying {} to {} failed", source.display(), tree.display());
+    }
+    Ok(())
+}
+
 /// Make a generated launcher or compiler script executable.
 pub fn make_executable(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use test_support::reuse::content_hash;
 use wasi_shim::policy::Policy;
 use wasi_shim::shims::Shims;
@@ -42,7 +42,7 @@ pub fn build_and_run(runner: &Path) -> Result<std::process::Output> {
     let python_wasm = tree.join("cross-build/wasm32-wasip1/python.wasm");
     build_once(&tree, &python_wasm, &key, || {
         let started = Instant::now();
-        copy_tree(&source, &tree)?;
+        crate::copy_tree(&source, &tree)?;
         crate::run_logged(&mut commands(&build, &tree, &overlay, runner), &work.join("build.log"), "wasi.py's build")?;
         Ok(started.elapsed())
     })?;
@@ -56,12 +56,4 @@ fn commands(lines: &str, tree: &Path, overlay: &Path, runner: &Path) -> Command 
     let mut command = Command::new("sh");
     command.args(["-e", "-c", lines]).current_dir(tree).env("overlay", overlay).env("PATH", path);
     command
-}
-
-fn copy_tree(source: &Path, tree: &Path) -> Result<()> {
-    let status = Command::new("cp").arg("-a").arg(source.join(".")).arg(tree).status().context("cannot run cp")?;
-    if !status.success() {
-        bail!("copying {} to {} failed", source.display(), tree.display());
-    }
-    Ok(())
 }

@@ -73,5 +73,5 @@ fn ruby(work: &Path, runner: &Path, scratch: &Path) -> Result<Option<Job>> {
 }
 
 fn job(name: &str, module: std::path::PathBuf, config: GuestConfig, extra: Invocation, scratch: &Path) -> Job {
-    Job { name: name.to_owned(), module, config, workdir: scratch.join(name), extra }
+    Job { area: AREA, name: name.to_owned(), module, config, workdir: scratch.join(name), extra }
 }

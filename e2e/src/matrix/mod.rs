@@ -33,24 +33,16 @@ pub fn run(root: &Path) -> Result<Results> {
     let mut cells = Vec::new();
     for (base, target) in PLATFORMS {
         let mut platform = Platform::new(base, target)?;
-        let (jobs, areas, skipped) = jobs_for(&mut platform)?;
+        let (jobs, skipped) = jobs_for(&mut platform)?;
         cells.extend(skipped);
         eprintln!("matrix: {} guests over {} for {target}", jobs.len(), base.title());
         for runtime in RuntimeId::ALL {
-            let cell = |job: &Job, area: &str, result| Cell {
-                area: area.to_owned(),
-                guest: job.name.clone(),
-                base,
-                target: target.name().to_owned(),
-                runtime,
-                result,
-            };
             if target == Target::Wasip2 && !runtime.runs_components() {
                 continue;
             }
             let observed = runtimes.run(runtime, &jobs)?;
-            for ((job, area), seen) in jobs.iter().zip(&areas).zip(observed) {
-                cells.push(cell(job, area, verdict(&job.config, seen)));
+            for (job, seen) in jobs.iter().zip(observed) {
+                cells.push(Cell::new(job.area, &job.name, (base, target), runtime, verdict(&job.config, seen)));
             }
         }
     }
@@ -74,22 +66,15 @@ fn interpreter_cells(runtimes: &Runtimes) -> Result<Vec<Cell>> {
                     verdict(&job.config, seen)
                 }
             };
-            cells.push(Cell {
-                area: interpreters::AREA.to_owned(),
-                guest: name.to_owned(),
-                base: platforms::Base::Trixie,
-                target: Target::Wasip1.name().to_owned(),
-                runtime,
-                result,
-            });
+            cells.push(Cell::new(interpreters::AREA, name, (platforms::Base::Trixie, Target::Wasip1), runtime, result));
         }
     }
     Ok(cells)
 }
 
-/// The platform's guests compiled, with their areas; a not-run cell for each guest that is not for it.
-fn jobs_for(platform: &mut Platform) -> Result<(Vec<Job>, Vec<&'static str>, Vec<Cell>)> {
-    let (mut jobs, mut areas, mut skipped) = (Vec::new(), Vec::new(), Vec::new());
+/// The platform's guests compiled; a not-run cell for each guest that is not for it.
+fn jobs_for(platform: &mut Platform) -> Result<(Vec<Job>, Vec<Cell>)> {
+    let (mut jobs, mut skipped) = (Vec::new(), Vec::new());
     let dir = format!("matrix/work/{}-{}", serde_plain(platform.base), platform.target);
     for (area, name) in guests::all() {
         let config: GuestConfig = test_support::guest_config(name);
@@ -97,23 +82,17 @@ fn jobs_for(platform: &mut Platform) -> Result<(Vec<Job>, Vec<&'static str>, Vec
             for runtime in
                 RuntimeId::ALL.into_iter().filter(|r| platform.target == Target::Wasip1 || r.runs_components())
             {
-                skipped.push(Cell {
-                    area: area.to_owned(),
-                    guest: name.to_owned(),
-                    base: platform.base,
-                    target: platform.target.name().to_owned(),
-                    runtime,
-                    result: CellResult::NotRun { why: "not a guest for this target (its `// target:` line)".into() },
-                });
+                let why = "not a guest for this target (its `// target:` line)".into();
+                let on = (platform.base, platform.target);
+                skipped.push(Cell::new(area, name, on, runtime, CellResult::NotRun { why }));
             }
             continue;
         }
         let module = platform.module(name, &config)?;
         let workdir = test_support::scratch(&dir).join(name);
-        jobs.push(Job { name: name.to_owned(), module, config, workdir, extra: Default::default() });
-        areas.push(area);
+        jobs.push(Job { area, name: name.to_owned(), module, config, workdir, extra: Default::default() });
     }
-    Ok((jobs, areas, skipped))
+    Ok((jobs, skipped))
 }
 
 fn verdict(config: &GuestConfig, seen: Observed) -> CellResult {

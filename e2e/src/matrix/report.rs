@@ -43,6 +43,17 @@ pub enum CellResult {
 }
 
 impl Cell {
+    pub fn new(
+        area: &str,
+        guest: &str,
+        (base, target): (Base, Target),
+        runtime: RuntimeId,
+        result: CellResult,
+    ) -> Cell {
+        let (area, guest, target) = (area.to_owned(), guest.to_owned(), target.name().to_owned());
+        Cell { area, guest, base, target, runtime, result }
+    }
+
     /// The key two records are compared by.
     pub fn key(&self) -> (String, Base, String, RuntimeId) {
         (self.guest.clone(), self.base, self.target.clone(), self.runtime)

@@ -55,6 +55,7 @@ pub struct Observed {
 /// One guest to run: its module, configuration and a scratch directory preopened as `.`; an interpreter's
 /// further preopens, environment, argv[0] and stack in `extra`.
 pub struct Job {
+    pub area: &'static str,
     pub name: String,
     pub module: PathBuf,
     pub config: GuestConfig,
