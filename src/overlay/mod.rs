@@ -292,10 +292,10 @@ fn verify_archive(catalog: &Catalog, toolchain: &Toolchain, plans: &[LinkPlan], 
     Ok(())
 }
 
-/// The flags a link through the wrappers appends after the user's arguments.
 /// wasi-libc's functions that first read the runtime's environment, which `shims/src/login_environment.c` wraps.
 pub const LOGIN_ENVIRONMENT_WRAPS: [&str; 2] = ["__wasilibc_ensure_environ", "__wasilibc_initialize_environ"];
 
+/// The flags a link through the wrappers appends after the user's arguments.
 pub fn link_flags(plans: &[LinkPlan], superseded: &[String]) -> Vec<String> {
     // The shadow stack below the data: an overflow (deep recursion, nested signal handlers) then traps at
     // address 0 instead of silently overwriting .data and .bss.

@@ -87,6 +87,16 @@ impl Generator<'_> {
         if !on_top.is_empty() {
             writeln!(m, "{} run on top of wasi-libc's own definitions through wasm-ld's --wrap\n(the ldflags carry it): __real_<name> is wasi-libc's.\n", on_top.join(", ")).unwrap();
         }
+        let internals: Vec<&str> = area
+            .defined
+            .iter()
+            .filter_map(|s| s.strip_prefix("__wrap_"))
+            .filter(|name| catalog.function(name).is_none())
+            .collect();
+        if !internals.is_empty() {
+            let names = internals.join(", ");
+            writeln!(m, "It also wraps wasi-libc's internal {names} (the ldflags carry the --wrap);\nthe source that defines __wrap_<name> says why.\n").unwrap();
+        }
         m.push_str(&superseded(plans.iter().filter(ours), catalog, tree));
         writeln!(m, "Behaviour chosen by wasi-shim's `{}` policy, each a default a builder\noverrides with -DWS_BEHAVIOUR_<function>=WS_<EMULATE|VALUE|ERROR|SUCCEED|TRAP>\n(and -DWS_ERRNO_<function>=...):\n", self.policy.name).unwrap();
         for choice in self.policy.choices.iter().filter(|c| c.function.area == area.name) {

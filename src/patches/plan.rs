@@ -212,12 +212,13 @@ fn needed_closure(areas: &[AreaPlan], start: &str) -> Vec<String> {
 /// wasi-libc's, and the base emulation libraries.
 fn set_flags(areas: &mut [AreaPlan], catalog: &Catalog, link_plans: &[LinkPlan]) {
     let closures: Vec<Vec<String>> = areas.iter().map(|a| needed_closure(areas, &a.name)).collect();
-    for (area, linked) in areas.iter_mut().zip(&closures) {
+    let wrappers: Vec<Vec<String>> = closures.iter().map(|linked| defined_wrappers(areas, linked)).collect();
+    for ((area, linked), wrapped) in areas.iter_mut().zip(&closures).zip(wrappers) {
         area.cflags = std::iter::once(area_macro(&area.name))
             .chain(area.base_emulations.iter().map(|e| format!("_WASI_EMULATED_{e}")))
             .map(|m| format!("-D{m}"))
             .collect();
-        let wraps: Vec<String> = link_plans
+        let mut wraps: Vec<String> = link_plans
             .iter()
             .filter(|p| {
                 p.link == Link::Wrap
@@ -225,6 +226,12 @@ fn set_flags(areas: &mut [AreaPlan], catalog: &Catalog, link_plans: &[LinkPlan])
             })
             .map(|p| format!("--wrap={}", p.function))
             .collect();
+        for name in wrapped {
+            let flag = format!("--wrap={name}");
+            if !wraps.contains(&flag) {
+                wraps.push(flag);
+            }
+        }
         let mut ldflags: Vec<String> = linked.iter().map(|a| area_library(a)).collect();
         ldflags.push(area_library(COMMON));
         if !wraps.is_empty() {
@@ -235,6 +242,19 @@ fn set_flags(areas: &mut [AreaPlan], catalog: &Catalog, link_plans: &[LinkPlan])
         );
         area.ldflags = ldflags;
     }
+}
+
+/// The wasi-libc functions the linked areas' objects wrap (they define `__wrap_<name>`): the catalog's
+/// wrapped functions and wasi-libc internals such as the login environment's `__wasilibc_ensure_environ`.
+fn defined_wrappers(areas: &[AreaPlan], linked: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = areas
+        .iter()
+        .filter(|a| linked.contains(&a.name))
+        .flat_map(|a| a.defined.iter().filter_map(|s| s.strip_prefix("__wrap_")).map(str::to_owned))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// The `area:` a C source names on its first line (`/* area: identity — …`); `common` for the
