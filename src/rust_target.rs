@@ -244,7 +244,12 @@ impl RustLink {
                 PathBuf::from(&manifest.base.sysroot).join("lib").join(triple),
             ],
             libraries: std::iter::once(library).chain(manifest.base.superseded_libraries.iter().cloned()).collect(),
-            wraps: manifest.symbols.iter().filter(|s| s.link == "wrap").map(|s| s.name.clone()).collect(),
+            // The login environment's wraps first, as the overlay's own link flags have them.
+            wraps: crate::overlay::LOGIN_ENVIRONMENT_WRAPS
+                .iter()
+                .map(|w| (*w).to_owned())
+                .chain(manifest.symbols.iter().filter(|s| s.link == "wrap").map(|s| s.name.clone()))
+                .collect(),
         })
     }
 

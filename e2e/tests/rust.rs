@@ -105,16 +105,30 @@ fn safe_layer_expectations(policy: &Policy) -> Vec<(String, String)> {
         ("raise", outcome(policy, &["raise"], "()")),
         ("handled", handled("raise")),
         ("gethostname", outcome(policy, &["gethostname"], &host)),
+        ("env_home", login_home(policy)),
     ]
     .into_iter()
     .map(|(name, value)| (name.to_owned(), value))
     .collect()
 }
 
+/// What `std::env::var("HOME")` gives a program the runtime passes no environment: the policy's home when its
+/// login environment is on.
+fn login_home(policy: &Policy) -> String {
+    let on = policy.settings.get("environment.login_defaults").is_some_and(|v| v.to_string() == "1");
+    if on {
+        format!("Some({:?})", policy.identity.home.as_str())
+    } else {
+        "None".to_owned()
+    }
+}
+
 #[test]
 fn the_safe_layer_and_a_raw_call_answer_as_the_policy_chooses() {
     for (spec, policy) in policies() {
-        let ran = run(&built("safe-layer", &spec, CBuild::Plain), &[], &[]);
+        // Built with `wasi-shim env`'s variables, so the link carries the policy's --wrap arguments (the login
+        // environment's among them), as the README tells a program to.
+        let ran = run(&built("safe-layer", &spec, CBuild::ShimEnv), &[], &[]);
         assert_eq!(ran.status.code(), Some(0), "under {spec}: {}", String::from_utf8_lossy(&ran.stderr));
         let lines: Vec<(String, String)> = stdout(&ran)
             .lines()

@@ -49,4 +49,6 @@ fn main() {
     let status = unsafe { wasi_shim_sys::gethostname(name.as_mut_ptr(), name.len()) };
     let host = (status == 0).then(|| unsafe { std::ffi::CStr::from_ptr(name.as_ptr()) }.to_string_lossy().into_owned());
     show("gethostname", host.ok_or_else(io::Error::last_os_error));
+    // The login environment: the runtime passes none, so HOME is the policy's where it fills them in.
+    println!("env_home: {:?}", std::env::var("HOME").ok());
 }
