@@ -120,6 +120,18 @@ impl Function {
         &self.errnos[0]
     }
 
+    /// What choosing `behaviour` does, in a line (the catalog's own words where it has them): the patch
+    /// series' messages and `init`'s starter policies print it.
+    pub fn behaviour_note(&self, behaviour: Behaviour) -> Option<String> {
+        match behaviour {
+            Behaviour::Emulate => self.emulation.clone(),
+            Behaviour::Value => self.value.as_ref().map(|key| format!("the policy's {key}")),
+            Behaviour::Error => self.reason.clone(),
+            Behaviour::Succeed => self.lossy.as_ref().map(|l| format!("lossy: {l}")),
+            Behaviour::Trap => Some("aborts with a message naming the function".to_owned()),
+        }
+    }
+
     /// What `target`'s base does with this function when it implements it for real (see `base_real`).
     pub fn real_in_base(&self, target: Target) -> Option<&str> {
         self.base_real.get(target.name()).map(String::as_str)

@@ -1,6 +1,7 @@
 //! The `wasi-shim` command line: parses arguments and calls the library.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -46,6 +47,36 @@ enum Command {
         /// A preset name (default, strict, wasix) or a policy file
         #[arg(default_value = "default")]
         policy: String,
+        /// text (a table), or json (one document in the schema the README's Policy reference documents)
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Write a starter policy from what a .wasm, .o, .a or config.log uses: the preset's choice for each catalog
+    /// function it uses, stated with what each behaviour does, so each line is one decision to keep or change
+    Init {
+        /// The program, object, archive or config.log to read, as `audit` reads it
+        #[arg(long)]
+        from: PathBuf,
+        /// The preset (or policy file) the starter policy extends and whose choices it states
+        #[arg(long, default_value = "default")]
+        extends: String,
+        /// Write the policy here (never over an existing file) instead of printing it
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Debian release whose wasi-libc tells which functions the base already has
+        #[arg(long, default_value = "trixie")]
+        base: String,
+    },
+    /// Show the functions two policies (or presets) answer differently, side by side with where each chose
+    Diff {
+        a: String,
+        b: String,
+        /// Compare only the catalog functions this .wasm, .o, .a or config.log uses
+        #[arg(long, value_name = "FILE")]
+        only_used: Option<PathBuf>,
+        /// Debian release whose wasi-libc tells which functions the base already has (with --only-used)
+        #[arg(long, default_value = "trixie")]
+        base: String,
     },
     /// Build a sysroot overlay for a policy, provisioning the toolchain if needed
     Build {
@@ -170,12 +201,28 @@ fn real_main() -> Result<ExitCode> {
     let catalog = &shims.catalog;
     match cli.command {
         Command::Toolchain { provision, base, target } => return show_toolchain(provision, &base, target),
-        Command::Check { policy } => {
+        Command::Check { policy, format } => {
             let policy = Policy::load(&policy, catalog)?;
-            print!("{}", wasi_shim::report::check_table(&policy));
+            match format {
+                CheckFormat::Text => print!("{}", wasi_shim::report::check_table(&policy)),
+                // The document carries the warnings; stderr stays quiet for a consumer that reads both.
+                CheckFormat::Json => {
+                    print!("{}", wasi_shim::choosing::check_json(&policy));
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
             for warning in &policy.warnings {
                 eprintln!("warning: {warning}");
             }
+        }
+        Command::Init { from, extends, out, base } => init(&shims, &from, &extends, out.as_deref(), &base)?,
+        Command::Diff { a, b, only_used, base } => {
+            let (a, b) = (Policy::load(&a, catalog)?, Policy::load(&b, catalog)?);
+            let used = match &only_used {
+                Some(file) => Some((file.display().to_string(), catalog_functions_used(&shims, &a, file, &base)?)),
+                None => None,
+            };
+            print!("{}", wasi_shim::choosing::diff_report(&a, &b, used.as_ref().map(|(f, n)| (f.as_str(), n))));
         }
         Command::Build { policy, out, base, target } => {
             let policy = Policy::load(&policy, catalog)?;
@@ -231,6 +278,58 @@ fn real_main() -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+/// `wasi-shim init --from`: audit `from`, check that the starter policy resolves to the preset's choices, then
+/// print it or write it (never over an existing file).
+fn init(shims: &Shims, from: &Path, extends: &str, out: Option<&Path>, base: &str) -> Result<()> {
+    let preset = Policy::load(extends, &shims.catalog)?;
+    let toolchain = toolchain::discover_or_provision(BaseRelease::parse(base)?, Target::Wasip1)?;
+    let audit = wasi_shim::audit::audit(from, &shims.catalog, &preset, &toolchain)?;
+    let Some(out) = out else {
+        let text = wasi_shim::choosing::starter_policy(&preset, extends, &audit);
+        wasi_shim::choosing::check_round_trip(&preset, Path::new("starter.toml"), &text, &shims.catalog)?;
+        print!("{text}");
+        return Ok(());
+    };
+    // `extends` is read from the new file's directory: a path given from here must still name the same file.
+    let extends = if extends.contains('/') || extends.ends_with(".toml") {
+        std::path::absolute(extends)?.display().to_string()
+    } else {
+        extends.to_owned()
+    };
+    let text = wasi_shim::choosing::starter_policy(&preset, &extends, &audit);
+    wasi_shim::choosing::check_round_trip(&preset, out, &text, &shims.catalog)?;
+    // Never over an existing file: a policy someone edited is worth more than a starter.
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(out).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => {
+            anyhow::anyhow!("{} already exists; choose another --out, or remove it first", out.display())
+        }
+        _ => anyhow::anyhow!("cannot write {}: {e}", out.display()),
+    })?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    println!(
+        "wrote {}: {} functions with {}'s choices; {} excluded and {} uncovered listed as comments",
+        out.display(),
+        audit.covered().count(),
+        preset.name,
+        audit.excluded().count(),
+        audit.uncovered().count()
+    );
+    Ok(())
+}
+
+/// The catalog functions `file` uses, as `audit` finds them.
+fn catalog_functions_used(shims: &Shims, policy: &Policy, file: &Path, base: &str) -> Result<BTreeSet<String>> {
+    let toolchain = toolchain::discover_or_provision(BaseRelease::parse(base)?, Target::Wasip1)?;
+    let audit = wasi_shim::audit::audit(file, &shims.catalog, policy, &toolchain)?;
+    Ok(audit.covered().map(str::to_owned).collect())
 }
 
 /// `wasi-shim toolchain`: what was found (or provisioned), or how to provision one.

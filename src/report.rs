@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use anyhow::{bail, Result};
 
 use crate::base::Link;
-use crate::catalog::Catalog;
+use crate::catalog::{Behaviour, Catalog};
 use crate::overlay::BuildReport;
-use crate::policy::Policy;
+use crate::policy::{Choice, Policy};
 use crate::target::Target;
 use crate::toolchain::Toolchain;
 
@@ -26,24 +26,30 @@ pub fn check_table(policy: &Policy) -> String {
     let width = policy.choices.iter().map(|c| c.function.name.len()).max().unwrap_or(8);
     writeln!(s, "\n{:<width$}  {:<8}  {:<24}  chosen at", "function", "area", "behaviour").unwrap();
     for c in &policy.choices {
-        let mut behaviour = c.behaviour.to_string();
-        if c.behaviour == crate::catalog::Behaviour::Error {
-            write!(behaviour, " {}", c.errno).unwrap();
-        }
-        if let Some(v) = &c.value {
-            if c.behaviour == crate::catalog::Behaviour::Value {
-                write!(behaviour, " {v}").unwrap();
-            }
-        }
-        if let Some(env) = &c.env {
-            write!(behaviour, " (${env})").unwrap();
-        }
-        if c.log {
-            behaviour.push_str(" +log");
-        }
-        writeln!(s, "{:<width$}  {:<8}  {:<24}  {}", c.function.name, c.function.area, behaviour, c.source).unwrap();
+        writeln!(s, "{:<width$}  {:<8}  {:<24}  {}", c.function.name, c.function.area, describe(c), c.source).unwrap();
     }
     s
+}
+
+/// A choice in a few words, all that changes what the function does: `error ENOSYS`, `value 1000 ($WASIX_UID)`,
+/// `emulate +log`.
+pub fn describe(c: &Choice) -> String {
+    let mut behaviour = c.behaviour.to_string();
+    if c.behaviour == Behaviour::Error {
+        write!(behaviour, " {}", c.errno).unwrap();
+    }
+    if let Some(v) = &c.value {
+        if c.behaviour == Behaviour::Value {
+            write!(behaviour, " {v}").unwrap();
+        }
+    }
+    if let Some(env) = &c.env {
+        write!(behaviour, " (${env})").unwrap();
+    }
+    if c.log {
+        behaviour.push_str(" +log");
+    }
+    behaviour
 }
 
 /// `wasi-shim build`: where the overlay is, what it replaced in the base, and how to use it.
@@ -127,7 +133,7 @@ pub fn explain(catalog: &Catalog, policy: &Policy, name: &str) -> Result<String>
     }
     if let Some(c) = policy.choice(name) {
         write!(s, "  policy {}:  {}", policy.name, c.behaviour).unwrap();
-        if c.behaviour == crate::catalog::Behaviour::Error {
+        if c.behaviour == Behaviour::Error {
             write!(s, " with {}", c.errno).unwrap();
         }
         writeln!(s, " (chosen at {})", c.source).unwrap();

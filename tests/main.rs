@@ -5,6 +5,7 @@
 mod behaviours;
 mod build_systems;
 mod catalog;
+mod choosing;
 mod cli;
 mod fuzz_corpus;
 mod guests;

@@ -119,3 +119,16 @@ fn chmod_and_chown_do_what_the_policy_says() {
         &format!("{} {}\nEPERM\nENOENT", p.identity.uid, p.identity.gid),
     );
 }
+
+/// `init --from` this build's own config.log (configured over the overlay): the starter policy states the cpython
+/// preset's choice for exactly the catalog functions configure found missing, and builds an overlay that behaves
+/// as the preset's.
+#[test]
+fn a_starter_policy_from_this_builds_config_log_is_the_cpython_preset() {
+    let dir = test_support::scratch("cpython-starter");
+    std::fs::copy(python().dir.join("config.log"), dir.join("config.log")).unwrap();
+    let starter = test_support::starter::starter_round_trip(&dir.join("config.log"), "cpython", 20);
+    for errs in ["dup", "execv", "forkpty"] {
+        assert!(starter.stated.contains(errs), "{errs} is missing from the starter: {:?}", starter.stated);
+    }
+}

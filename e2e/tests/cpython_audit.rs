@@ -1,5 +1,6 @@
 //! `wasi-shim audit` on the config.log of a stock CPython 3.13 configure for wasm32-wasi: every
-//! function configure found missing is covered by the catalog or excluded there with a reason.
+//! function configure found missing is covered by the catalog or excluded there with a reason, and the starter
+//! policy `init --from` writes from that log is the cpython preset, function for function.
 //!
 //! The source is Debian's python3.13 package; the native build Python that cross configure needs is
 //! built once and cached (`e2e::cpython::native_python`).
@@ -7,8 +8,8 @@
 use std::process::Command;
 
 use e2e::cpython::native_python;
-use test_support::fetch_upstream_source;
-use test_support::{scratch, sh, toolchain};
+use test_support::starter::starter_round_trip;
+use test_support::{fetch_upstream_source, scratch, sh, toolchain};
 use wasi_shim::toolchain::BaseRelease;
 
 #[test]
@@ -77,4 +78,6 @@ fn stock_cpython_configure_log_is_fully_covered_or_excluded() {
             "{covered} should be covered:\n{report}"
         );
     }
+    // The starter policy from the log states the cpython preset, function for function.
+    starter_round_trip(&dir.join("config.log"), "cpython", 12);
 }

@@ -36,6 +36,19 @@ pub struct Audit {
 }
 
 impl Audit {
+    /// The catalog functions it uses: what a policy chooses for.
+    pub fn covered(&self) -> impl Iterator<Item = &str> {
+        self.needed.iter().filter(|(_, c)| matches!(c, Coverage::Covered(_))).map(|(n, _)| n.as_str())
+    }
+
+    /// What it uses that the catalog leaves out on purpose, each with the catalog's reason.
+    pub fn excluded(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.needed.iter().filter_map(|(n, c)| match c {
+            Coverage::Excluded(why) => Some((n.as_str(), why.as_str())),
+            _ => None,
+        })
+    }
+
     pub fn uncovered(&self) -> impl Iterator<Item = &str> {
         self.needed.iter().filter(|(_, c)| *c == Coverage::Uncovered).map(|(n, _)| n.as_str())
     }

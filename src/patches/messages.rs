@@ -11,6 +11,7 @@ use std::path::Path;
 
 use super::stubs::{base_code, BaseCode};
 use crate::policy::Choice;
+use crate::text::wrap_words;
 
 impl Generator<'_> {
     pub(super) fn common_message(&self, areas: &[AreaPlan], layout: Layout) -> String {
@@ -116,37 +117,15 @@ fn capitalised(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
 /// One function's line in an area's message: its behaviour, its POSIX page, and why.
 fn choice_lines(choice: &Choice) -> String {
     let f = &choice.function;
-    let (what, why) = match choice.behaviour {
-        Behaviour::Error => (format!("error {}", choice.errno), f.reason.clone()),
-        Behaviour::Value => (
-            format!("value {}", choice.value.as_ref().map(|v| v.to_string()).unwrap_or_default()),
-            f.value.as_ref().map(|key| format!("the policy's {key}")),
-        ),
-        Behaviour::Emulate => ("emulate".to_owned(), f.emulation.clone()),
-        Behaviour::Succeed => ("succeed".to_owned(), f.lossy.as_ref().map(|l| format!("lossy: {l}"))),
-        Behaviour::Trap => ("trap".to_owned(), Some("aborts with a message naming the function".to_owned())),
+    let what = match choice.behaviour {
+        Behaviour::Error => format!("error {}", choice.errno),
+        Behaviour::Value => format!("value {}", choice.value.as_ref().map(|v| v.to_string()).unwrap_or_default()),
+        other => other.to_string(),
     };
+    let why = f.behaviour_note(choice.behaviour);
     let mut m = format!("- {} ({what}; POSIX: {}):\n", f.name, f.posix_url());
     for line in wrap_words(&why.unwrap_or_default(), 70) {
         writeln!(m, "    {line}").unwrap();

@@ -30,7 +30,8 @@ impl PolicySource {
             };
             bail!("unknown policy preset `{spec}`: {hint}");
         }
-        let path = dir.join(spec);
+        // A file named from the working directory keeps the spelling it was given (`my.toml:4`, not `./my.toml:4`).
+        let path = if dir == Path::new(".") { PathBuf::from(spec) } else { dir.join(spec) };
         let text = read_policy_file(&path).with_context(|| format!("cannot read policy file {}", path.display()))?;
         Ok(PolicySource::File { path, text: Arc::from(text) })
     }

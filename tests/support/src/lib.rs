@@ -4,6 +4,7 @@
 pub mod guests;
 mod provision;
 pub mod reuse;
+pub mod starter;
 
 pub use guests::GuestConfig;
 pub use provision::{
