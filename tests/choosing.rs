@@ -7,7 +7,8 @@ use std::process::Command;
 
 use serde_json::Value;
 use test_support::starter::{
-    assert_states_the_presets_choices, audit_covered, check_json, starter_round_trip, wasi_shim_in, write_starter,
+    answer, assert_states_the_presets_choices, audit_covered, check_json, starter_round_trip, wasi_shim_in,
+    write_starter,
 };
 use test_support::{scratch, toolchain};
 use wasi_shim::catalog::Catalog;
@@ -127,11 +128,6 @@ fn table_rows(report: &str) -> Vec<Vec<String>> {
 
 /// The functions two `check --format json` documents answer differently, worked out from the documents alone.
 fn differing(a: &Value, b: &Value) -> Vec<String> {
-    let answer = |f: &Value| {
-        let mut f = f.clone();
-        f.as_object_mut().unwrap().remove("chosen_at");
-        f
-    };
     let (fa, fb) = (a["functions"].as_array().unwrap(), b["functions"].as_array().unwrap());
     fa.iter().zip(fb).filter(|(x, y)| answer(x) != answer(y)).map(|(x, _)| x["name"].as_str().unwrap().into()).collect()
 }

@@ -33,13 +33,8 @@ pub fn starter_policy(preset: &Policy, extends: &str, audit: &Audit) -> String {
 /// a starter that did not would be this generator's bug, caught before the file is written.
 pub fn check_round_trip(preset: &Policy, path: &Path, text: &str, catalog: &Catalog) -> Result<()> {
     let starter = Policy::from_text(path, text, catalog)?;
-    let differing: Vec<&str> = starter
-        .choices
-        .iter()
-        .zip(&preset.choices)
-        .filter(|(mine, theirs)| describe(mine) != describe(theirs))
-        .map(|(mine, _)| mine.function.name.as_str())
-        .collect();
+    let differing: Vec<&str> =
+        super::differences(&starter, preset, None).iter().map(|d| d.a.function.name.as_str()).collect();
     if !differing.is_empty() {
         bail!(
             "the starter policy would answer {} differently from {}; please report this",

@@ -62,7 +62,7 @@ pub fn write_starter(from: &Path, extends: &str, out: &Path) -> Starter {
 }
 
 /// What makes a function's answer, as `check --format json` reports it: everything but where it was chosen.
-fn answer(function: &Value) -> Value {
+pub fn answer(function: &Value) -> Value {
     let mut answer = function.clone();
     answer.as_object_mut().unwrap().remove("chosen_at");
     answer
